@@ -1,0 +1,120 @@
+"""The refresh pipeline: read, validate, compute, and describe the output sheets.
+
+:func:`compute_sheets` is the one computation behind every way of running
+Refresh: the CLI writes its sheets into the .xlsx package, the Excel add-in
+writes the same sheets through xlwings. :func:`refresh_file` is the CLI's
+path from a file on disk to a refreshed file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from addin.engine.stages import audit_stages
+from addin.model import Issue, RawWorkbook, TeamBook
+from addin.output import OutputSheet
+from addin.sheets.deal_audit import audit_table, deal_audit_sheet
+from addin.sheets.issues import issues_sheet
+from addin.state import SavedState, read_saved_state, state_sheet
+from addin.validate import validate
+
+Progress = Callable[[str], None]
+
+
+def _no_progress(step: str) -> None:
+    del step
+
+
+@dataclass
+class RefreshSummary:
+    """What a refresh did, for the summary printed at its end."""
+
+    deals: int
+    issues: Counter[str]
+    sheets: list[str]
+    seconds: float = 0.0
+    output: Path | None = None
+    backup: Path | None = None
+
+
+@dataclass
+class RefreshResult:
+    """The computed sheets of one refresh, with the book and issues behind them."""
+
+    book: TeamBook
+    issues: list[Issue]
+    sheets: list[OutputSheet]
+    as_of: dt.date
+    summary: RefreshSummary = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.summary = RefreshSummary(
+            deals=len(self.book.deals),
+            issues=Counter(issue.severity for issue in self.issues),
+            sheets=[sheet.name for sheet in self.sheets if not sheet.hidden],
+        )
+
+
+def compute_sheets(
+    raw: RawWorkbook,
+    as_of: dt.date | None = None,
+    saved: SavedState | None = None,
+    progress: Progress = _no_progress,
+) -> RefreshResult:
+    """Validate the raw tables and build every output sheet.
+
+    Args:
+        raw: The input tables as read from the workbook.
+        as_of: The as-of date; None takes the Settings date, then today.
+        saved: What earlier refreshes stored in the workbook (first-seen
+            dates of evidence rows, forecast history); None for a first run.
+        progress: Called with the name of each step as it starts.
+    """
+    saved = saved or SavedState()
+    progress("validate")
+    book, issues = validate(raw, as_of)
+    as_of = as_of or book.settings.effective_as_of()
+    issues = list(raw.issues) + issues
+    language = book.settings.language
+
+    progress("stages")
+    stage_audit = audit_stages(book, as_of)
+    table = audit_table(book.deals, stage_audit, None)
+
+    progress("sheets")
+    sheets = [
+        issues_sheet(issues, as_of, language),
+        deal_audit_sheet(table, as_of, book.locations.get("deals"), language),
+        state_sheet(saved.updated(book, as_of)),
+    ]
+    return RefreshResult(book=book, issues=issues, sheets=sheets, as_of=as_of)
+
+
+def refresh_file(
+    path: Path,
+    as_of: dt.date | None = None,
+    output: Path | None = None,
+    backups: int = 3,
+    progress: Progress = _no_progress,
+) -> RefreshResult:
+    """Refresh the workbook at ``path``, in place or into ``output``."""
+    from addin.reader import read_workbook
+    from addin.xlsx.writeback import write_output_sheets
+
+    started = time.perf_counter()
+    progress("read")
+    raw = read_workbook(path)
+    saved = read_saved_state(path)
+    result = compute_sheets(raw, as_of, saved, progress)
+
+    progress("write")
+    written = write_output_sheets(path, result.sheets, output=output, backups=backups)
+    result.summary.seconds = time.perf_counter() - started
+    result.summary.output = output or path
+    result.summary.backup = getattr(written, "backup", None)
+    return result

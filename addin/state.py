@@ -1,0 +1,147 @@
+"""What salesflow remembers between refreshes, kept inside the workbook.
+
+Back-filled evidence can only be told apart if salesflow knows when it first
+saw each Evidence row. Every refresh records that date in a hidden sheet it
+owns; rows present at a workbook's first refresh are recorded with no date,
+because nobody knows when they were typed, and are never counted as
+back-filled. The forecast History sheet is read back the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from addin.model import TeamBook
+from addin.output import Block, Column, OutputSheet
+
+log = logging.getLogger(__name__)
+
+STATE_SHEET = "salesflow state"
+_KEY_HEADER = "Evidence key"
+_SEEN_HEADER = "First seen"
+
+
+def evidence_keys(evidence: pd.DataFrame) -> pd.Series:
+    """Return a stable key per Evidence row: deal, criterion, date and proof text.
+
+    The key does not depend on the row's position, so sorting or inserting
+    rows in the Evidence table does not make old rows look new.
+    """
+    parts = [
+        evidence[column].astype("string").fillna("")
+        for column in ("deal_id", "criterion", "evidence")
+    ]
+    dates = pd.to_datetime(evidence["date"], errors="coerce").dt.strftime("%Y-%m-%d")
+    joined = parts[0] + "\x1f" + parts[1] + "\x1f" + dates.fillna("") + "\x1f" + parts[2]
+    return joined.map(_digest).astype(object)
+
+
+def _digest(value: str) -> str:
+    return hashlib.blake2b(value.encode("utf-8"), digest_size=10).hexdigest()
+
+
+@dataclass
+class SavedState:
+    """State read back from a workbook that salesflow refreshed before."""
+
+    first_seen: dict[str, dt.date | None] = field(default_factory=dict)
+    """Evidence key -> date first seen; None for rows of the first refresh."""
+    history: pd.DataFrame | None = None
+    """Rows of the History sheet as a previous refresh wrote them."""
+
+    @property
+    def is_first_refresh(self) -> bool:
+        return not self.first_seen
+
+    def updated(self, book: TeamBook, as_of: dt.date) -> dict[str, dt.date | None]:
+        """Return first-seen dates including the Evidence rows new in ``book``.
+
+        A row new since the last refresh is dated ``as_of``; on the first
+        refresh every row gets no date. Keys of rows since deleted are kept,
+        so a row deleted and typed again is not taken for a new one.
+        """
+        seen = dict(self.first_seen)
+        stamp = None if self.is_first_refresh else as_of
+        for key in evidence_keys(book.evidence):
+            seen.setdefault(key, stamp)
+        return seen
+
+    def first_seen_of(self, book: TeamBook, as_of: dt.date) -> pd.Series:
+        """Return each Evidence row's first-seen date, aligned with its rows."""
+        seen = self.updated(book, as_of)
+        keys = evidence_keys(book.evidence)
+        return pd.to_datetime(keys.map(seen), errors="coerce")
+
+
+def state_sheet(first_seen: dict[str, dt.date | None]) -> OutputSheet:
+    """Build the hidden sheet that stores first-seen dates of Evidence rows."""
+    rows = [(key, first_seen[key]) for key in sorted(first_seen)]
+    block = Block(
+        columns=[Column(_KEY_HEADER, "text", 24), Column(_SEEN_HEADER, "date", 12)],
+        rows=rows,
+    )
+    return OutputSheet(
+        name=STATE_SHEET,
+        title="salesflow keeps this sheet to tell back-filled evidence; do not edit",
+        blocks=[block],
+        hidden=True,
+    )
+
+
+def read_saved_state(path: Path) -> SavedState:
+    """Read the state and History sheets of an earlier refresh, if any."""
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    state = SavedState()
+    if STATE_SHEET in workbook.sheet_names:
+        grid = workbook.get_sheet_by_name(STATE_SHEET).to_python()
+        state.first_seen = _first_seen_from_grid(grid)
+    if "History" in workbook.sheet_names:
+        grid = workbook.get_sheet_by_name("History").to_python()
+        state.history = _table_from_grid(grid)
+    return state
+
+
+def _header_index(grid: list[list[object]], first_header: str) -> int | None:
+    for index, row in enumerate(grid[:10]):
+        if row and row[0] == first_header:
+            return index
+    return None
+
+
+def _first_seen_from_grid(grid: list[list[object]]) -> dict[str, dt.date | None]:
+    header = _header_index(grid, _KEY_HEADER)
+    if header is None:
+        log.warning("sheet %r has no %r header; first-seen dates are lost",
+                    STATE_SHEET, _KEY_HEADER)
+        return {}
+    seen: dict[str, dt.date | None] = {}
+    for row in grid[header + 1:]:
+        if not row or not row[0]:
+            continue
+        value = row[1] if len(row) > 1 else None
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        seen[str(row[0])] = value if isinstance(value, dt.date) else None
+    return seen
+
+
+def _table_from_grid(grid: list[list[object]]) -> pd.DataFrame | None:
+    """Return the first table of a salesflow sheet: header row, then rows."""
+    for index, row in enumerate(grid):
+        filled = [cell for cell in row if cell not in ("", None)]
+        if index > 0 and len(filled) >= 2:
+            header = [str(cell) for cell in row]
+            body = [
+                list(line) for line in grid[index + 1:]
+                if any(cell not in ("", None) for cell in line)
+            ]
+            return pd.DataFrame(body, columns=header)
+    return None

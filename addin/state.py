@@ -1,9 +1,9 @@
 """What salesflow remembers between refreshes, kept inside the workbook.
 
-Back-filled evidence can only be told apart if salesflow knows when it first
-saw each Evidence row. Every refresh records that date in a hidden sheet it
-owns; rows present at a workbook's first refresh are recorded with no date,
-because nobody knows when they were typed, and are never counted as
+Back-filled evidence can only be recognised if salesflow has stored when it
+first saw each Evidence row. Every refresh records that date in a hidden
+sheet it owns. Rows present at a workbook's first refresh are recorded with
+no date, because their entry date is unknown, and are never counted as
 back-filled. The forecast History sheet is read back the same way.
 """
 
@@ -88,7 +88,7 @@ def state_sheet(first_seen: dict[str, dt.date | None]) -> OutputSheet:
     )
     return OutputSheet(
         name=STATE_SHEET,
-        title="salesflow keeps this sheet to tell back-filled evidence; do not edit",
+        title="salesflow stores first-seen dates of evidence here; do not edit",
         blocks=[block],
         hidden=True,
     )

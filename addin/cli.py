@@ -112,3 +112,30 @@ def _print_refresh_summary(summary: "RefreshSummary", as_of: dt.date) -> None:
     if summary.backup:
         click.echo(f"  backup:         {summary.backup}")
     click.echo(f"  time taken:     {summary.seconds:.1f} s")
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it already exists.")
+@click.option(
+    "--language",
+    type=click.Choice(["en", "zh-CN"]),
+    default="en",
+    show_default=True,
+    help="Language of the instructions and of the Language setting.",
+)
+def new(path: Path, force: bool, language: str) -> None:
+    """Write a new, empty team workbook with the default export-trade ladder.
+
+    \b
+    Example:
+      salesflow new team.xlsx
+    """
+    from addin.locale import text
+    from addin.template import write_template
+
+    if path.exists() and not force:
+        click.echo(text("cli.new.exists", path=path), err=True)
+        raise SystemExit(2)
+    write_template(path, language)
+    click.echo(text("cli.new.written", path=path))

@@ -1,6 +1,118 @@
 """English texts. Keys are grouped by the part of salesflow that shows them."""
 
 TEXTS: dict[str, str] = {
+    # addin/template.py
+    "template.property.title": "salesflow team workbook",
+    "template.property.description": (
+        "Team workbook for salesflow: stage ladder, criteria, team, deals, "
+        "evidence and settings."
+    ),
+    "template.instructions.title": "salesflow team workbook",
+    "template.instructions.intro": (
+        "This workbook is the team's record of every customer opportunity. "
+        "Reps and the manager type into the Process, Criteria, Team, Deals, "
+        "Evidence and Settings sheets. salesflow reads them and writes its "
+        "analysis to sheets of its own (Issues, Deal audit, Funnel, "
+        "Scorecard, Forecast, History); it never changes a cell you typed."
+    ),
+    "template.instructions.rep_heading": "For reps",
+    "template.instructions.rep_deals": (
+        "Add one row to Deals for each customer opportunity: a unique Deal "
+        "ID, the customer, the product, the amount and its currency, and "
+        "the date you created the deal."
+    ),
+    "template.instructions.rep_evidence": (
+        "Each time the customer does one of the actions on the Criteria "
+        "sheet, add a row to Evidence: the date the customer acted, the "
+        "Deal ID, the criterion and the proof, for example "
+        "\"PI No. 2026-118 signed\"."
+    ),
+    "template.instructions.rep_customer_actions": (
+        "Log what the customer did, not what you did. A call you made is "
+        "not evidence; the customer's e-mail confirming the specifications "
+        "is."
+    ),
+    "template.instructions.rep_stage": (
+        "Set Stage to the stage the deal has reached. salesflow compares it "
+        "with the evidence and reports a stage that the evidence does not "
+        "support yet."
+    ),
+    "template.instructions.rep_status": (
+        "Keep Status up to date: Open while the deal is alive, Won with the "
+        "Closed on date when the customer orders, Lost with the Closed on "
+        "date and the lost reason when the deal is gone."
+    ),
+    "template.instructions.manager_heading": "For the manager",
+    "template.instructions.manager_ladder": (
+        "Design the stage ladder on the Process sheet: one row per stage, in "
+        "order, with its goal, the playbook of rep actions that moves a deal "
+        "to the next stage, the maximum days a deal may sit in the stage and "
+        "your own estimate of the win chance. The last stage is the order."
+    ),
+    "template.instructions.manager_criteria": (
+        "Write the exit criteria of each stage on the Criteria sheet as "
+        "customer actions, with the customer as the subject (\"Customer pays "
+        "the sample fee\"). Never list rep activity such as \"sent the "
+        "quotation\". Required criteria gate the stage; optional ones only "
+        "add to the process score."
+    ),
+    "template.instructions.manager_team": (
+        "List every rep on the Team sheet with the monthly quota in the "
+        "reporting currency and the commission rate."
+    ),
+    "template.instructions.manager_settings": (
+        "On the Settings sheet, set the reporting currency, the exchange "
+        "rate of every currency the team sells in, the commission curve and "
+        "the luck threshold."
+    ),
+    "template.instructions.manager_refresh": (
+        "Press Refresh on the salesflow tab in Excel, or run "
+        "\"salesflow refresh\" on this file, to update the analysis sheets. "
+        "\"salesflow check\" lists the problems in the inputs without "
+        "changing the file."
+    ),
+    "template.instructions.settings_heading": "Settings",
+    "template.instructions.settings_currency": (
+        "Reporting currency: every amount is converted into it. A rate says "
+        "how many units of the reporting currency one unit of the currency "
+        "is worth."
+    ),
+    "template.instructions.settings_rates": (
+        "The rates in a new workbook are rough illustrative rates. Replace "
+        "them with the rates your company books at."
+    ),
+    "template.instructions.settings_as_of": (
+        "As-of date: the date the analysis is made for. Leave it blank for "
+        "today, or set it to reproduce an earlier refresh."
+    ),
+    "template.instructions.settings_scores": (
+        "Luck threshold: a won deal whose process score is below it counts "
+        "as luck. Forecast simulations: how many simulated futures the "
+        "forecast range is drawn from. Backfill days: evidence logged more "
+        "than this many days after the customer acted counts for less."
+    ),
+    "template.instructions.settings_curve": (
+        "Commission curve: a deal whose process score is at or above Min "
+        "score pays Payout % of its commission by result."
+    ),
+    "template.settings.title": "Settings",
+    "template.rates.title": (
+        "Exchange rates (rough illustrative rates: replace them with yours)"
+    ),
+    "template.curve.title": "Commission curve",
+    "cli.new.exists": (
+        "Error: {path} already exists. Choose another path, or add --force "
+        "to overwrite it."
+    ),
+    "cli.new.written": (
+        "Wrote {path}. Add your reps on the Team sheet, then deals and "
+        "evidence."
+    ),
+    "template.dropdown.error_title": "Value not in the list",
+    "template.dropdown.error": (
+        "This value is not in the list. Pick one from the dropdown, or add "
+        "it to the sheet the list comes from first."
+    ),
     # shared words
     "common.yes": "Yes",
     "common.no": "No",
@@ -33,6 +145,11 @@ TEXTS: dict[str, str] = {
     "issues.col.message": "Message",
     "issues.col.fix": "Fix",
     "issues.none": "No problems found in the inputs.",
+    # addin/engine/stages.py
+    "stages.next_step.full": "{stage}: {playbook} Missing customer actions: {actions}.",
+    "stages.next_step.actions": "{stage}: missing customer actions: {actions}.",
+    "stages.next_step.playbook": "{stage}: {playbook}",
+    "stages.next_step.mark_won": "Every stage is earned: set the Status to Won once the order is booked.",
     # addin/values.py
     "value.excel_error": "The cell shows the Excel error {value}.",
     "value.excel_error.fix": (

@@ -1,0 +1,248 @@
+"""A model of what Excel does with the actions xlwings Server returns.
+
+With the remote engine, every xlwings call on a book becomes an action in
+``book.json()``; the task pane applies them in Excel with Office.js.
+:class:`WorkbookModel` applies the same actions to plain Python grids, so
+tests can check, without Excel, which value each cell ends up with.
+
+It covers only the actions salesflow's writer emits (:data:`ACTIONS`); any
+other action raises, because the task pane would not know it either. Cell
+values follow Excel's rules for values set through Office.js: ``""``
+empties a cell, a leading apostrophe keeps the rest as text, and an ISO date
+(``2026-01-05``) or date-time (``2026-01-05 10:30:00``) string becomes a
+date. Text that Excel would turn into a number or formula raises, because
+the writer must have prefixed it.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from xlwings.utils import a1_to_tuples
+
+from addin.model import CellValue
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+_PARSED = re.compile(r"^\s*([=+\-@]|[\d.,]+\s*%?$|(true|false)\s*$)", re.IGNORECASE)
+
+
+@dataclass
+class SheetModel:
+    """One worksheet: its cells and what the actions set besides values."""
+
+    name: str
+    cells: dict[tuple[int, int], CellValue] = field(default_factory=dict)
+    """(row, column), both 1-based -> value; absent cells are empty."""
+    visible: bool = True
+    names: dict[str, str] = field(default_factory=dict)
+    """Sheet-scoped defined names -> what they refer to."""
+    tables: dict[str, str] = field(default_factory=dict)
+    """Excel Table name -> A1 address."""
+    number_formats: dict[str, str] = field(default_factory=dict)
+    colors: dict[str, str] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
+    """A1 address -> link target."""
+    column_widths: dict[str, float] = field(default_factory=dict)
+    frozen_at: str | None = None
+
+    def grid(self) -> list[list[CellValue]]:
+        """Return the values from A1 to the last filled cell; None is empty."""
+        if not self.cells:
+            return []
+        height = max(row for row, _ in self.cells)
+        width = max(column for _, column in self.cells)
+        grid: list[list[CellValue]] = [[None] * width for _ in range(height)]
+        for (row, column), value in self.cells.items():
+            grid[row - 1][column - 1] = value
+        return grid
+
+
+@dataclass
+class WorkbookModel:
+    """The sheets of a workbook, changed by applying xlwings actions."""
+
+    sheets: list[SheetModel]
+    book_names: dict[str, str] = field(default_factory=dict)
+    active: int = 0
+
+    @classmethod
+    def from_payload(cls, payload: Mapping[str, Any]) -> WorkbookModel:
+        """Build the model from the JSON an Office.js client sent."""
+        sheets = []
+        for index, sheet in enumerate(payload["sheets"]):
+            model = SheetModel(sheet["name"], visible=sheet["visibility"] == "Visible")
+            model.cells = _payload_cells(sheet["values"])
+            model.tables = {t["name"]: t["range_address"] for t in sheet["tables"]}
+            model.names = _names_in_scope(payload["names"], index)
+            sheets.append(model)
+        book_names = _names_in_scope(payload["names"], None)
+        return cls(sheets, book_names, payload["book"]["active_sheet_index"])
+
+    def sheet(self, name: str) -> SheetModel:
+        """Return the sheet called ``name``."""
+        for sheet in self.sheets:
+            if sheet.name == name:
+                return sheet
+        raise KeyError(name)
+
+    def apply(self, actions: Iterable[Mapping[str, Any]]) -> None:
+        """Apply actions in order, as the task pane does."""
+        for action in actions:
+            handler = ACTIONS.get(action["func"])
+            if handler is None:
+                raise ValueError(f"unsupported action {action['func']!r}")
+            handler(self, action)
+
+    def copy(self) -> WorkbookModel:
+        return copy.deepcopy(self)
+
+
+def _payload_cells(values: list[list[Any]]) -> dict[tuple[int, int], CellValue]:
+    cells: dict[tuple[int, int], CellValue] = {}
+    for row_index, row in enumerate(values, start=1):
+        for column_index, value in enumerate(row, start=1):
+            if value != "":
+                cells[row_index, column_index] = value
+    return cells
+
+
+def _names_in_scope(names: list[dict[str, Any]], scope: int | None) -> dict[str, str]:
+    return {
+        name["name"].rsplit("!", 1)[-1]: name.get("refers_to") or name["address"]
+        for name in names
+        if name["scope_sheet_index"] == scope
+    }
+
+
+def excel_value(value: Any) -> CellValue:
+    """Return what Excel stores when Office.js sets a cell to ``value``."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    if not isinstance(value, str):
+        raise TypeError(f"Office.js cannot carry {value!r}")
+    if value.startswith("'"):
+        return value[1:]
+    if _ISO_DATE.match(value):
+        return dt.date.fromisoformat(value)
+    if _ISO_DATETIME.match(value):
+        return dt.datetime.fromisoformat(value)
+    if _PARSED.match(value):
+        raise ValueError(f"Excel would not keep {value!r} as text")
+    return value
+
+
+def _target(model: WorkbookModel, action: Mapping[str, Any]) -> SheetModel:
+    return model.sheets[action["sheet_position"]]
+
+
+def _address(action: Mapping[str, Any]) -> str:
+    from addin.model import column_letter
+
+    first = f"{column_letter(action['start_column'] + 1)}{action['start_row'] + 1}"
+    last_row = action["start_row"] + action["row_count"]
+    last_column = action["start_column"] + action["column_count"]
+    return f"{first}:{column_letter(last_column)}{last_row}"
+
+
+def _set_values(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    sheet = _target(model, action)
+    for row_offset, row in enumerate(action["values"]):
+        for column_offset, value in enumerate(row):
+            key = (action["start_row"] + 1 + row_offset,
+                   action["start_column"] + 1 + column_offset)
+            stored = excel_value(value)
+            if stored is None:
+                sheet.cells.pop(key, None)
+            else:
+                sheet.cells[key] = stored
+
+
+def _add_sheet(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    index, name = action["args"]
+    if any(sheet.name.casefold() == name.casefold() for sheet in model.sheets):
+        raise ValueError(f"a sheet called {name!r} exists already")
+    model.sheets.insert(index, SheetModel(name))
+    model.active = index
+
+
+def _delete_sheet(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    del model.sheets[action["sheet_position"]]
+    model.active = min(model.active, len(model.sheets) - 1)
+
+
+def _add_table(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    address, _has_headers, _style, name = action["args"]
+    taken = {table for sheet in model.sheets for table in sheet.tables}
+    if name in taken:
+        raise ValueError(f"an Excel Table called {name!r} exists already")
+    a1_to_tuples(address.replace("$", ""))
+    _target(model, action).tables[name] = address.replace("$", "")
+
+
+def _add_name(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    name, refers_to = action["args"]
+    if action["sheet_position"] is None:
+        model.book_names[name] = refers_to
+    else:
+        _target(model, action).names[name] = refers_to
+
+
+def _set_number_format(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    _target(model, action).number_formats[_address(action)] = action["args"][0]
+
+
+def _set_color(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    _target(model, action).colors[_address(action)] = action["args"][0]
+
+
+def _add_link(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    address, text, _tip = action["args"]
+    sheet = _target(model, action)
+    key = (action["start_row"] + 1, action["start_column"] + 1)
+    if sheet.cells.get(key) != text:
+        raise ValueError(f"link text {text!r} differs from the cell value")
+    sheet.links[_address(action).split(":")[0]] = address
+
+
+def _set_column_width(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    sheet = _target(model, action)
+    sheet.column_widths[_address(action)] = float(action["args"][0])
+
+
+def _freeze(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    _target(model, action).frozen_at = action["args"][0]
+
+
+def _set_visibility(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    _target(model, action).visible = action["args"][0] == "Visible"
+
+
+def _activate(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    model.active = action["args"][0]
+
+
+ACTIONS: dict[str, Callable[[WorkbookModel, Mapping[str, Any]], None]] = {
+    "setValues": _set_values,
+    "addSheet": _add_sheet,
+    "sheetDelete": _delete_sheet,
+    "addTable": _add_table,
+    "namesAdd": _add_name,
+    "setNumberFormat": _set_number_format,
+    "setRangeColor": _set_color,
+    "addHyperlink": _add_link,
+    "setColumnWidth": _set_column_width,
+    "freezePaneAtRange": _freeze,
+    "setSheetVisibility": _set_visibility,
+    "activateSheet": _activate,
+}
+"""The actions salesflow emits; the task pane implements the same set."""

@@ -1,0 +1,132 @@
+"""Refresh and Check a workbook open in Excel, through xlwings.
+
+These are the entry points every Excel integration calls with an
+``xw.Book``: the xlwings Server scripts, the xlwings Lite scripts and the
+classic desktop button. They read the inputs, run
+:func:`addin.refresh.compute_sheets` (the computation the CLI runs too) and
+write the output sheets back into the same book.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import xlwings as xw
+
+from addin.excel.read import Grid, read_grids, read_tables
+from addin.excel.write import find_sheet, is_owned, write_output_sheets
+from addin.model import RawWorkbook
+from addin.refresh import RefreshResult, compute_sheets
+from addin.schema import OUTPUT_SHEETS
+from addin.state import STATE_SHEET, SavedState
+
+log = logging.getLogger(__name__)
+
+# Output sheets a refresh rewrites without reading them first. History and
+# the state sheet are read back, because a refresh extends what they hold.
+WRITE_ONLY_SHEETS = tuple(name for name in OUTPUT_SHEETS if name != "History")
+
+
+@dataclass
+class BookSummary:
+    """What a refresh or check did, as the task pane shows it."""
+
+    action: str
+    as_of: str
+    deals: int
+    errors: int
+    warnings: int
+    written: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    """Output sheet names taken by a sheet of the team's, left as it was."""
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def refresh_book(book: xw.Book, as_of: dt.date | None = None) -> BookSummary:
+    """Recompute every output sheet of ``book`` and write it back.
+
+    Args:
+        book: The workbook, from any xlwings engine.
+        as_of: The as-of date; None takes the Settings date, then today.
+    """
+    started = time.perf_counter()
+    result = compute_book(book, as_of)
+    report = write_output_sheets(book, result.sheets, result.book.settings.language)
+    return _summary("refresh", result, report.written, report.refused, started)
+
+
+def check_book(book: xw.Book, as_of: dt.date | None = None) -> BookSummary:
+    """Rewrite only the Issues sheet of ``book``: the problems in its inputs."""
+    started = time.perf_counter()
+    result = compute_book(book, as_of)
+    issues = [sheet for sheet in result.sheets if sheet.name == "Issues"]
+    report = write_output_sheets(book, issues, result.book.settings.language)
+    return _summary("check", result, report.written, report.refused, started)
+
+
+def compute_book(book: xw.Book, as_of: dt.date | None = None) -> RefreshResult:
+    """Read the inputs and saved state of ``book`` and compute its sheets."""
+    grids = read_grids(book, skip=_write_only_sheets(book))
+    raw = raw_workbook(book, grids)
+    return compute_sheets(raw, as_of, saved_state(book, grids))
+
+
+def raw_workbook(book: xw.Book, grids: dict[str, Grid]) -> RawWorkbook:
+    """Hand the grids and Excel Tables of ``book`` to the reader."""
+    from addin.reader import tables_from_grids
+
+    return tables_from_grids(grids, read_tables(book))
+
+
+def saved_state(book: xw.Book, grids: dict[str, Grid]) -> SavedState:
+    """Return what earlier refreshes stored in ``book``'s own sheets."""
+    # TODO: addin.state reads the state only from a file; the grid parsing
+    # below uses its private helpers until it offers a grid entry point.
+    from addin.state import _first_seen_from_grid, _table_from_grid
+
+    state = SavedState()
+    state_sheet = find_sheet(book, STATE_SHEET)
+    if state_sheet is not None and is_owned(state_sheet):
+        state.first_seen = _first_seen_from_grid(grids[state_sheet.name])
+    history = find_sheet(book, "History")
+    if history is not None and is_owned(history):
+        state.history = _table_from_grid(grids[history.name])
+    return state
+
+
+def _write_only_sheets(book: xw.Book) -> list[str]:
+    """Return the owned output sheets whose values a refresh does not need."""
+    skipped = []
+    for name in WRITE_ONLY_SHEETS:
+        sheet = find_sheet(book, name)
+        if sheet is not None and is_owned(sheet):
+            skipped.append(sheet.name)
+    return skipped
+
+
+def _summary(
+    action: str,
+    result: RefreshResult,
+    written: list[str],
+    refused: list[str],
+    started: float,
+) -> BookSummary:
+    summary = BookSummary(
+        action=action,
+        as_of=result.as_of.isoformat(),
+        deals=len(result.book.deals),
+        errors=sum(issue.severity == "error" for issue in result.issues),
+        warnings=sum(issue.severity == "warning" for issue in result.issues),
+        written=written,
+        refused=refused,
+        seconds=round(time.perf_counter() - started, 2),
+    )
+    log.info("%s done: %s", action, summary)
+    return summary

@@ -1,0 +1,292 @@
+"""Rules that look across rows and tables: ids, names, dates, currencies.
+
+Each rule is a function over whole tables that returns a list of issues;
+:func:`addin.validate.validate` runs them all and joins the lists. Rules
+never change a typed value. Where a name matches a known one only after
+folding case, spaces and invisible characters, the table's spelling is used
+and nothing is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from addin.model import Issue, Settings
+from addin.validate_columns import ParsedTable
+from addin.values import closest_name, normalize_name
+
+# Names a rep may type in the Stage column that are statuses, not stages.
+_STATUS_WORDS = frozenset({"won", "lost", "open"})
+
+
+def duplicate_ids(table: ParsedTable, key: str) -> list[Issue]:
+    """Report each row that repeats an id of an earlier row of the table.
+
+    Ids are compared as parsed text after folding case and spaces, so 102
+    typed as a number and "102" typed as text are the same id.
+    """
+    frame = table.frame
+    folded = frame[key].map(lambda value: normalize_name(value) if value else None)
+    repeated = folded.notna() & folded.duplicated(keep=False)
+    first_row = frame["row"][repeated].groupby(folded[repeated]).transform("min")
+    issues = []
+    for position in np.flatnonzero(repeated & folded.duplicated(keep="first")):
+        label = frame.index[position]
+        issues.append(
+            table.issue(
+                "error",
+                key,
+                int(position),
+                f"validate.duplicate.{table.spec.key}",
+                value=table.typed(key, int(position)),
+                column=table.spec.column(key).header,
+                first_row=int(first_row[label]),
+                row=int(frame["row"].iat[position]),
+            )
+        )
+    return issues
+
+
+def match_names(
+    table: ParsedTable,
+    key: str,
+    known: Iterable[str],
+    *,
+    severity: str = "error",
+    unknown_key: str,
+) -> tuple[pd.Series, list[Issue]]:
+    """Replace each name of column ``key`` by the known spelling.
+
+    Returns the column with the known names (None where unknown) and an
+    issue for each unknown name, with the closest known name as the fix.
+    """
+    known = list(known)
+    by_folded = {normalize_name(name): name for name in known}
+    folded = table.frame[key].map(lambda value: normalize_name(value) if value else "")
+    matched = folded.map(by_folded).astype(object)
+    matched = matched.where(matched.notna(), None)
+
+    issues = []
+    suggestions: dict[str, str | None] = {}
+    for position in np.flatnonzero(
+        (folded != "").to_numpy() & matched.isna().to_numpy()
+    ):
+        typed = table.frame[key].iat[position]
+        if typed not in suggestions:
+            suggestions[typed] = closest_name(typed, known)
+        issues.append(
+            _unknown_name(
+                table,
+                key,
+                int(position),
+                severity,
+                unknown_key,
+                suggestions[typed],
+                folded.iat[position],
+            )
+        )
+    return matched, issues
+
+
+def _unknown_name(
+    table: ParsedTable,
+    key: str,
+    position: int,
+    severity: str,
+    unknown_key: str,
+    closest: str | None,
+    folded: str,
+) -> Issue:
+    if unknown_key == "validate.unknown_stage" and folded in _STATUS_WORDS:
+        message_key = "validate.stage_is_status"
+    elif closest:
+        message_key = f"{unknown_key}.closest"
+    else:
+        message_key = unknown_key
+    return table.issue(
+        severity,  # type: ignore[arg-type]
+        key,
+        position,
+        message_key,
+        value=table.typed(key, position),
+        closest=closest or "",
+    )
+
+
+def closed_without_date(deals: ParsedTable) -> list[Issue]:
+    """Report each Won or Lost deal whose Closed on is blank."""
+    frame = deals.frame
+    closed = frame["status"].isin(("Won", "Lost")) & frame["closed_on"].isna()
+    column = "closed_on" if deals.has_column("closed_on") else "status"
+    return [
+        deals.issue(
+            "error",
+            column,
+            int(position),
+            "validate.closed_without_date",
+            status=frame["status"].iat[position],
+        )
+        for position in np.flatnonzero(closed.to_numpy())
+    ]
+
+
+def closed_before_created(deals: ParsedTable) -> list[Issue]:
+    """Report each deal closed before it was created."""
+    frame = deals.frame
+    early = frame["closed_on"] < frame["created"]
+    return [
+        deals.issue(
+            "error",
+            "closed_on",
+            int(position),
+            "validate.closed_before_created",
+            closed=_iso(frame["closed_on"].iat[position]),
+            created=_iso(frame["created"].iat[position]),
+        )
+        for position in np.flatnonzero(early.to_numpy())
+    ]
+
+
+def amount_currencies(
+    deals: ParsedTable, settings: Settings
+) -> tuple[pd.Series, list[Issue]]:
+    """Work out each deal's currency and check it against the amount's text.
+
+    Returns each deal's currency (the Currency column, else the currency
+    named in the amount, else the reporting currency) and the issues: an
+    amount whose text names a currency (reported so that the rep moves it
+    to the Currency column), or names another currency than the Currency
+    column (an error; the Currency column is used).
+    """
+    frame = deals.frame
+    found = pd.Series(
+        deals.currency_found.get("amount", [None] * len(frame)),
+        index=frame.index,
+        dtype=object,
+    )
+    declared = frame["currency"]
+    currency = declared.where(declared.notna(), found)
+    currency = currency.where(currency.notna(), settings.reporting_currency)
+
+    issues = []
+    for position in np.flatnonzero(found.notna().to_numpy()):
+        found_code, declared_code = found.iat[position], declared.iat[position]
+        fields = {
+            "value": deals.typed("amount", position),
+            "found": found_code,
+            "currency": declared_code,
+            "amount": _number(frame["amount"].iat[position]),
+        }
+        if declared_code is not None and declared_code != found_code:
+            issues.append(
+                deals.issue(
+                    "error",
+                    "amount",
+                    int(position),
+                    "validate.currency_mismatch",
+                    **fields,
+                )
+            )
+        else:
+            issues.append(
+                deals.issue(
+                    "warning",
+                    "amount",
+                    int(position),
+                    "validate.currency_in_amount",
+                    **fields,
+                )
+            )
+    return currency, issues
+
+
+def missing_rates(
+    deals: ParsedTable, currency: pd.Series, settings: Settings
+) -> list[Issue]:
+    """Report each deal whose currency has no exchange rate in Settings."""
+    lacking = ~currency.isin(list(settings.rates)) & currency.notna()
+    column = "currency" if deals.has_column("currency") else "amount"
+    return [
+        deals.issue(
+            "error",
+            column,
+            int(position),
+            "validate.rate_missing",
+            currency=currency.iat[position],
+            reporting=settings.reporting_currency,
+        )
+        for position in np.flatnonzero(lacking.to_numpy())
+    ]
+
+
+def evidence_for_unknown_deals(
+    evidence: ParsedTable, deal_ids: pd.Series
+) -> list[Issue]:
+    """Report each Evidence row whose Deal ID is not in the Deals table."""
+    frame = evidence.frame
+    unknown = frame["deal_id"].notna() & ~frame["deal_id"].isin(set(deal_ids.dropna()))
+    return [
+        evidence.issue(
+            "error",
+            "deal_id",
+            int(position),
+            "validate.evidence_unknown_deal",
+            value=evidence.typed("deal_id", int(position)),
+        )
+        for position in np.flatnonzero(unknown.to_numpy())
+    ]
+
+
+def evidence_dates(
+    evidence: ParsedTable, deals: pd.DataFrame, as_of: dt.date
+) -> list[Issue]:
+    """Report Evidence dated after the as-of date or before its deal was created.
+
+    Evidence after the as-of date does not count until then. A deal whose
+    ID is typed twice is compared with the first row's Created.
+    """
+    frame = evidence.frame
+    created = frame["deal_id"].map(
+        deals.drop_duplicates("deal_id").set_index("deal_id")["created"]
+    )
+    future = frame["date"] > pd.Timestamp(as_of)
+    early = ~future & (frame["date"] < created)
+
+    issues = [
+        evidence.issue(
+            "warning",
+            "date",
+            int(position),
+            "validate.evidence_future",
+            date=_iso(frame["date"].iat[position]),
+            as_of=as_of.isoformat(),
+        )
+        for position in np.flatnonzero(future.to_numpy())
+    ]
+    issues += [
+        evidence.issue(
+            "warning",
+            "date",
+            int(position),
+            "validate.evidence_before_created",
+            date=_iso(frame["date"].iat[position]),
+            created=_iso(created.iat[position]),
+        )
+        for position in np.flatnonzero(early.fillna(False).to_numpy(bool))
+    ]
+    return issues
+
+
+def _iso(stamp: object) -> str:
+    return pd.Timestamp(stamp).date().isoformat() if pd.notna(stamp) else ""
+
+
+def _number(value: float) -> str:
+    if math.isnan(value):
+        return ""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -251,8 +251,15 @@ def evidence_dates(
     ID is typed twice is compared with the first row's Created.
     """
     frame = evidence.frame
-    created = frame["deal_id"].map(
-        deals.drop_duplicates("deal_id").set_index("deal_id")["created"]
+    created_by_deal = (
+        deals.dropna(subset="deal_id")
+        .drop_duplicates("deal_id")
+        .set_index("deal_id")["created"]
+    )
+    created = pd.Series(
+        created_by_deal.reindex(frame["deal_id"].to_numpy()).to_numpy(),
+        index=frame.index,
+        dtype="datetime64[ns]",
     )
     future = frame["date"] > pd.Timestamp(as_of)
     early = ~future & (frame["date"] < created)

@@ -6,36 +6,41 @@ Three figures are given for the team and for each rep:
   over open deals expected to close in the period. An open deal with no
   Expected close, or one in a period already started, counts in the first
   forecast period (it has slipped, so the rep still expects it now).
-- **Evidence-based**: Σ amount × P(won) × P(closes in the period), where
-  P(won) is the share of won deals among the team's closed deals that
-  earned the same stage, the rep's own share shrunk toward the team's
-  (a beta prior worth :data:`PRIOR_DEALS` deals), and P(closes in the
-  period) comes from a Kaplan–Meier curve of days from Created to close in
-  which open deals count as still open (censored), not as lost. The curve is
-  taken given the deal's age, so an old deal whose Expected close has passed
-  is neither certain to close nor dropped.
+- **Evidence-based**: Σ amount × P(won) × P(closes in the period) over open
+  deals, plus what deals not created yet are expected to add, with every
+  chance taken from the team's own history (see
+  :mod:`addin.engine.deal_odds`).
 - **Range**: P10, P50 and P90 of the period's won amount, and the chance of
-  reaching quota, from simulated futures of every open deal (see
-  :mod:`addin.engine.simulate`).
+  reaching quota, from simulated futures of the same deals with the same
+  chances (see :mod:`addin.engine.simulate`).
 
 Every figure is a total for the period: the amount won so far in it plus
-what open deals add. Only information dated on or before the as-of date is
+what is still to come. Only information dated on or before the as-of date is
 used: deals created later are left out, and deals closed later are open.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from addin.engine import simulate
+from addin.engine import deal_odds, simulate
+from addin.engine.deal_odds import (
+    close_chances,
+    deal_win_chances,
+    finished_periods_before,
+    new_deal_odds,
+    period_swing,
+    stage_rates,
+    win_rates,
+)
 from addin.engine.periods import Period, period_containing
 from addin.engine.stages import collect_evidence, earned_indexes
-from addin.engine.survival import SurvivalCurve, survival_curve
 from addin.model import TeamBook
 
 TEAM_SCOPE = ""
@@ -43,17 +48,6 @@ TEAM_SCOPE = ""
 
 NO_STAGE = -1
 """Earned stage index of a deal that has earned no stage."""
-
-PRIOR_DEALS = 10.0
-"""Strength of the team's win rate as a prior on a rep's, in closed deals.
-
-A rep with 10 closed deals from a stage gets a rate halfway between their
-own share and the team's; with 90 deals the rep's own share weighs 90 %.
-"""
-
-MIN_CURVE_CLOSES = 20
-"""Closed deals a stage needs for its own time-to-close curve; fewer use
-the curve of all deals."""
 
 PERIODS_AHEAD = 3
 """Periods forecast: the current one and the next two."""
@@ -71,6 +65,8 @@ class ForecastFigures:
     won_so_far: float
     stage_weighted: float
     evidence_based: float
+    new_deals: float
+    """Part of the evidence-based figure from deals not created yet."""
     p10: float
     p50: float
     p90: float
@@ -89,26 +85,13 @@ class ForecastFigures:
 
 
 @dataclass(frozen=True)
-class StageRate:
-    """A stage's Win % set by the manager beside the team's observed rate."""
-
-    stage: str
-    """Stage name; empty for deals that earned no stage."""
-    manager_win_pct: float | None
-    observed_win_rate: float | None
-    """Share won among closed deals that earned the stage; None if none."""
-    closed_deals: int
-    won_deals: int
-
-
-@dataclass(frozen=True)
 class Forecast:
     """Every forecast figure of one refresh."""
 
     as_of: dt.date
     periods: list[Period]
     figures: list[ForecastFigures]
-    stage_rates: list[StageRate]
+    stage_rates: list[deal_odds.StageRate]
     pipeline: pd.DataFrame
     """Open amount by scope (rows, team first) and declared stage (columns)."""
 
@@ -158,55 +141,57 @@ def forecast(
     scopes = forecast_scopes(book.team, deals)
     open_deals = deals[deals["status"] == "Open"].reset_index(drop=True)
     closed = deals[deals["status"] != "Open"]
+    amounts = open_deals["amount"].to_numpy(float)
 
-    rates = _win_rate_tables(book, closed)
-    open_deals["p_win"] = deal_win_chances(open_deals, rates)
-    closes = close_chances(open_deals, deals, as_of, periods)
-    weighted = _stage_weighted(book, open_deals, periods)
-    expected_period = _expected_period_index(open_deals, periods)
-
-    seed = [SEED, as_of.toordinal()]
+    rates = win_rates(book, closed)
+    win_chances = deal_win_chances(open_deals, rates)
+    chances = win_chances[:, None] * close_chances(open_deals, deals, as_of, periods)
+    new_deals = new_deal_odds(deals, rates, scopes, as_of, periods)
     won_so_far = won_in_periods(deals, scopes, periods, until=as_of)
     quotas = _quotas(book.team, scopes, periods)
+
     ranges = simulate.simulate_range(
-        amounts=open_deals["amount"].to_numpy(float),
+        amounts=amounts,
         groups=_scope_codes(open_deals, scopes),
-        chances=open_deals["p_win"].to_numpy(float)[:, None] * closes,
+        chances=chances,
         base=won_so_far,
         quotas=quotas,
         simulations=settings.simulations,
-        seed=seed,
+        seed=[SEED, as_of.toordinal()],
+        new_deals=new_deals,
+        swing=_swing(deals, periods[0]),
     )
-    evidence_added = (
-        open_deals["amount"].to_numpy(float)[:, None]
-        * closes
-        * (open_deals["p_win"].to_numpy(float)[:, None])
-    )
+    expected = _sum_by_scope(amounts[:, None] * chances, open_deals, scopes)
+    expected_new = new_deals.expected_amount()
+    in_period = _expected_in_period(open_deals, periods)
+    weighted = _stage_weighted(book, open_deals)
+    weighted_sum = _sum_by_scope(weighted[:, None] * in_period, open_deals, scopes)
+    pipeline = _sum_by_scope(amounts[:, None] * in_period, open_deals, scopes)
 
     figures = []
-    for scope_index, scope in enumerate(scopes):
-        mask = _scope_mask(open_deals, scope)
-        for period_index, period in enumerate(periods):
-            in_period = mask & (expected_period == period_index)
-            base = won_so_far[scope_index, period_index]
-            quota = quotas[scope_index, period_index]
-            figures.append(
-                ForecastFigures(
-                    scope=scope,
-                    period=period,
-                    won_so_far=float(base),
-                    stage_weighted=float(base + weighted[in_period].sum()),
-                    evidence_based=float(
-                        base + evidence_added[mask, period_index].sum()
-                    ),
-                    p10=float(ranges.p10[scope_index, period_index]),
-                    p50=float(ranges.p50[scope_index, period_index]),
-                    p90=float(ranges.p90[scope_index, period_index]),
-                    quota=None if np.isnan(quota) else float(quota),
-                    chance_of_quota=_optional(ranges.chance[scope_index, period_index]),
-                    open_pipeline=float(open_deals.loc[in_period, "amount"].sum()),
-                )
+    for (scope_index, scope), (period_index, period) in itertools.product(
+        enumerate(scopes), enumerate(periods)
+    ):
+        cell = (scope_index, period_index)
+        quota = quotas[cell]
+        figures.append(
+            ForecastFigures(
+                scope=scope,
+                period=period,
+                won_so_far=float(won_so_far[cell]),
+                stage_weighted=float(won_so_far[cell] + weighted_sum[cell]),
+                evidence_based=float(
+                    won_so_far[cell] + expected[cell] + expected_new[cell]
+                ),
+                new_deals=float(expected_new[cell]),
+                p10=float(ranges.p10[cell]),
+                p50=float(ranges.p50[cell]),
+                p90=float(ranges.p90[cell]),
+                quota=None if np.isnan(quota) else float(quota),
+                chance_of_quota=_optional(ranges.chance[cell]),
+                open_pipeline=float(pipeline[cell]),
             )
+        )
     return Forecast(
         as_of=as_of,
         periods=periods,
@@ -214,6 +199,23 @@ def forecast(
         stage_rates=stage_rates(book, closed),
         pipeline=_pipeline(book, open_deals, scopes),
     )
+
+
+def _swing(deals: pd.DataFrame, period: Period) -> float:
+    """Return the swing of the team's won amount over the periods before ``period``."""
+    before = finished_periods_before(period)
+    won = won_in_periods(deals, [TEAM_SCOPE], before)[0]
+    return period_swing(won)
+
+
+def _sum_by_scope(
+    values: np.ndarray, open_deals: pd.DataFrame, scopes: list[str]
+) -> np.ndarray:
+    """Return scopes × periods sums of deals × periods ``values``."""
+    table = np.zeros((len(scopes), values.shape[1]))
+    for index, scope in enumerate(scopes):
+        table[index] = values[_scope_mask(open_deals, scope)].sum(axis=0)
+    return table
 
 
 # Deals as known on the as-of date
@@ -351,26 +353,23 @@ def _optional(value: float) -> float | None:
 # Stage-weighted forecast
 
 
-def _expected_period_index(
-    open_deals: pd.DataFrame, periods: list[Period]
-) -> np.ndarray:
-    """Return the forecast period each open deal is expected in (-1: later).
+def _expected_in_period(open_deals: pd.DataFrame, periods: list[Period]) -> np.ndarray:
+    """Return open deals × periods: whether the deal is expected in the period.
 
     A blank Expected close, or one before the first period's end, counts in
     the first period.
     """
-    index = np.full(len(open_deals), -1)
-    expected = open_deals["expected_close"]
-    for period_index in reversed(range(len(periods))):
-        end = pd.Timestamp(periods[period_index].end)
-        index[(expected <= end).to_numpy()] = period_index
-    index[expected.isna().to_numpy()] = 0
-    return index
+    expected = pd.to_datetime(open_deals["expected_close"])
+    dates = expected.to_numpy(dtype="datetime64[ns]")[:, None]
+    starts = np.array([period.start for period in periods], dtype="datetime64[ns]")
+    ends = np.array([period.end for period in periods], dtype="datetime64[ns]")
+    in_period = (dates >= starts[None, :]) & (dates <= ends[None, :])
+    in_period[:, 0] |= dates[:, 0] <= ends[0]
+    in_period[expected.isna().to_numpy(), 0] = True
+    return in_period
 
 
-def _stage_weighted(
-    book: TeamBook, open_deals: pd.DataFrame, periods: list[Period]
-) -> np.ndarray:
+def _stage_weighted(book: TeamBook, open_deals: pd.DataFrame) -> np.ndarray:
     """Return each open deal's amount × the Win % of its declared stage.
 
     A deal with no declared stage, or a stage without Win %, adds nothing.
@@ -381,145 +380,6 @@ def _stage_weighted(
     chance = np.zeros(len(open_deals))
     chance[known] = win_pct[declared[known].astype(int)]
     return open_deals["amount"].to_numpy() * np.nan_to_num(chance)
-
-
-# Evidence-based forecast: chance to be won
-
-
-@dataclass(frozen=True)
-class _WinRates:
-    """Win rates by earned stage: the team's and each rep's counts."""
-
-    team: np.ndarray
-    """Team win rate by stage; position 0 is "no stage", k + 1 is stage k."""
-    rep_won: pd.DataFrame
-    """Won deals by rep (rows) and stage position (columns)."""
-    rep_closed: pd.DataFrame
-
-
-def _reached_matrix(earned: np.ndarray, stage_count: int) -> np.ndarray:
-    """Return deals × stage positions: whether the deal reached that stage.
-
-    Position 0 ("no stage") is reached by every deal.
-    """
-    positions = np.arange(stage_count + 1) - 1
-    return earned[:, None] >= positions[None, :]
-
-
-def _win_rate_tables(book: TeamBook, closed: pd.DataFrame) -> _WinRates:
-    stage_count = len(book.stages)
-    reached = _reached_matrix(closed["earned"].to_numpy(), stage_count)
-    won = (closed["status"] == "Won").to_numpy()[:, None] & reached
-    closed_count = reached.sum(axis=0)
-    won_count = won.sum(axis=0)
-
-    manager = pd.to_numeric(book.process["win_pct"], errors="coerce").to_numpy()
-    fallback = np.concatenate([[np.nan], manager])
-    overall = won_count[0] / closed_count[0] if closed_count[0] else np.nan
-    fallback = np.where(np.isnan(fallback), overall, fallback)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        team = np.where(closed_count > 0, won_count / closed_count, fallback)
-
-    reps = closed["rep"].astype(str).to_numpy()
-    rep_won = pd.DataFrame(won).groupby(reps).sum()
-    rep_closed = pd.DataFrame(reached).groupby(reps).sum()
-    return _WinRates(np.nan_to_num(team), rep_won, rep_closed)
-
-
-def deal_win_chances(open_deals: pd.DataFrame, rates: _WinRates) -> np.ndarray:
-    """Return each open deal's chance to be won, from its earned stage.
-
-    The chance is the rep's won share from that stage with the team's rate
-    added as :data:`PRIOR_DEALS` pseudo-deals.
-    """
-    position = open_deals["earned"].to_numpy(dtype=int) + 1
-    prior = rates.team[position]
-    reps = open_deals["rep"].astype(str)
-    won = rates.rep_won.reindex(reps).fillna(0).to_numpy()
-    closed = rates.rep_closed.reindex(reps).fillna(0).to_numpy()
-    rows = np.arange(len(open_deals))
-    won_here = won[rows, position] if len(rows) else np.zeros(0)
-    closed_here = closed[rows, position] if len(rows) else np.zeros(0)
-    return (won_here + PRIOR_DEALS * prior) / (closed_here + PRIOR_DEALS)
-
-
-def stage_rates(book: TeamBook, closed: pd.DataFrame) -> list[StageRate]:
-    """Return each stage's manager Win % beside the team's observed rate."""
-    stage_count = len(book.stages)
-    reached = _reached_matrix(closed["earned"].to_numpy(), stage_count)
-    won = (closed["status"] == "Won").to_numpy()[:, None] & reached
-    manager = pd.to_numeric(book.process["win_pct"], errors="coerce").tolist()
-
-    rows = []
-    for position, stage in enumerate(["", *book.stages]):
-        closed_count = int(reached[:, position].sum())
-        won_count = int(won[:, position].sum())
-        manager_pct = manager[position - 1] if position else None
-        rows.append(
-            StageRate(
-                stage=stage,
-                manager_win_pct=_optional(manager_pct) if position else None,
-                observed_win_rate=won_count / closed_count if closed_count else None,
-                closed_deals=closed_count,
-                won_deals=won_count,
-            )
-        )
-    return rows
-
-
-# Evidence-based forecast: chance to close in each period
-
-
-def close_chances(
-    open_deals: pd.DataFrame,
-    deals: pd.DataFrame,
-    as_of: dt.date,
-    periods: Sequence[Period],
-) -> np.ndarray:
-    """Return open deals × periods: the chance the deal closes in the period.
-
-    Each deal uses the time-to-close curve of the deals that reached its
-    earned stage (closed ones as events, open ones censored at their age),
-    or the curve of all deals when fewer than :data:`MIN_CURVE_CLOSES` of
-    them closed. The chance is conditional on the deal being open at its
-    age today.
-    """
-    curves = _stage_curves(deals)
-    chances = np.zeros((len(open_deals), len(periods)))
-    earned = open_deals["earned"].to_numpy(dtype=int)
-    age = open_deals["age"].to_numpy(float)
-    windows = [_days_window(as_of, period) for period in periods]
-
-    for stage, curve in curves.items():
-        mask = earned == stage
-        for period_index, (first, last) in enumerate(windows):
-            chances[mask, period_index] = curve.close_within(age[mask], first, last)
-    return np.clip(chances, 0.0, 1.0)
-
-
-def _days_window(as_of: dt.date, period: Period) -> tuple[int, int]:
-    """Return (first, last] days after ``as_of`` in which a close falls in the period."""
-    first = max((period.start - as_of).days - 1, 0)
-    last = max((period.end - as_of).days, 0)
-    return first, last
-
-
-def _stage_curves(deals: pd.DataFrame) -> dict[int, SurvivalCurve]:
-    """Return a time-to-close curve for each earned stage held by an open deal."""
-    closed = (deals["status"] != "Open").to_numpy()
-    days = np.where(closed, deals["duration"].fillna(0), deals["age"]).astype(float)
-    all_deals = survival_curve(days, closed)
-
-    earned = deals["earned"].to_numpy(dtype=int)
-    held = np.unique(earned[~closed])
-    curves = {}
-    for stage in held:
-        reached = earned >= stage
-        if (reached & closed).sum() >= MIN_CURVE_CLOSES:
-            curves[int(stage)] = survival_curve(days[reached], closed[reached])
-        else:
-            curves[int(stage)] = all_deals
-    return curves
 
 
 # Pipeline by stage

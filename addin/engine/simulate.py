@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from addin.engine.deal_odds import NewDeals
+
 CHUNK_CELLS = 2_000_000
 """Deal × simulation cells drawn at once (about 16 MB of float64)."""
 
@@ -40,6 +42,8 @@ def simulate_range(
     quotas: np.ndarray,
     simulations: int,
     seed: Sequence[int] | int,
+    new_deals: NewDeals | None = None,
+    swing: float = 0.0,
 ) -> RangeResult:
     """Simulate the won amount of every scope and period.
 
@@ -54,8 +58,18 @@ def simulate_range(
         simulations: Number of simulated futures.
         seed: Seed of the random generator; the same seed gives the same
             result.
+        new_deals: Deals not created yet, added to each rep's draws.
+        swing: Standard deviation of the log of a factor drawn per
+            simulation and period that scales every scope's amount still
+            to come; 0 draws none.
     """
-    totals = simulate_totals(amounts, groups, chances, base.shape[0], simulations, seed)
+    rng = np.random.default_rng(seed)
+    totals = simulate_totals(amounts, groups, chances, base.shape[0], simulations, rng)
+    if new_deals is not None:
+        totals[1:] += simulate_new_deals(new_deals, simulations, rng)[1:]
+    totals *= swing_factors(swing, base.shape[1], simulations, rng)[None, :, :]
+    # The team's row sums every deal, reps' new deals included.
+    totals[0] += totals[1:].sum(axis=0)
     totals += base[:, :, None]
     p10, p50, p90 = np.percentile(totals, [10, 50, 90], axis=2)
     reached = (totals >= quotas[:, :, None]).mean(axis=2)
@@ -69,9 +83,13 @@ def simulate_totals(
     chances: np.ndarray,
     scope_count: int,
     simulations: int,
-    seed: Sequence[int] | int,
+    rng: np.random.Generator,
 ) -> np.ndarray:
-    """Return scopes × periods × simulations: the amount won in each draw."""
+    """Return scopes × periods × simulations: the amount won in each draw.
+
+    Row 0 holds only the deals without a scope; the caller adds the reps'
+    rows to it to make the team's.
+    """
     deal_count, period_count = chances.shape
     totals = np.zeros((scope_count, period_count, simulations))
     if deal_count == 0 or simulations <= 0:
@@ -82,7 +100,6 @@ def simulate_totals(
     thresholds = np.minimum(np.cumsum(chances, axis=1), 1.0)
     bins = period_count + 1
     slot = np.where(groups >= 0, groups, 0) * bins
-    rng = np.random.default_rng(seed)
     chunk = max(1, CHUNK_CELLS // deal_count)
 
     for first in range(0, simulations, chunk):
@@ -96,9 +113,33 @@ def simulate_totals(
         summed = np.bincount(
             index.ravel(), weights.ravel(), minlength=size * scope_count * bins
         ).reshape(size, scope_count, bins)[:, :, :period_count]
-        # Deals without a scope were counted in slot 0, the team's, which
-        # holds every deal once the reps' amounts are added below.
         totals[:, :, first : first + size] = summed.transpose(1, 2, 0)
-
-    totals[0] += totals[1:].sum(axis=0)
     return totals
+
+
+def swing_factors(
+    swing: float, period_count: int, simulations: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Return periods × simulations log-normal factors with mean 1."""
+    if swing <= 0:
+        return np.ones((period_count, simulations))
+    normal = rng.standard_normal((period_count, simulations))
+    return np.exp(swing * normal - swing**2 / 2)
+
+
+def simulate_new_deals(
+    new_deals: NewDeals, simulations: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Return scopes × periods × simulations: the amount won from new deals.
+
+    The number of new deals won is Poisson with the expected count; their
+    total amount is drawn from a normal with that many times the mean and
+    variance of the scope's recent deal amounts, floored at 0.
+    """
+    expected = new_deals.expected_wins
+    shape = (*expected.shape, simulations)
+    count = rng.poisson(np.broadcast_to(expected[:, :, None], shape))
+    spread = rng.standard_normal(shape)
+    mean = new_deals.mean_amount[:, None, None]
+    sd = new_deals.amount_sd[:, None, None]
+    return np.maximum(count * mean + np.sqrt(count) * sd * spread, 0.0)

@@ -545,9 +545,12 @@ def parse_status(value: CellValue) -> Parsed[str]:
     status = schema.STATUS_ALIASES.get(normalize_name(value))
     if status is not None:
         return Parsed(status)
-    closest = closest_name(value, schema.STATUS_ALIASES) or ""
-    closest = schema.STATUS_ALIASES.get(closest, "")
-    return _rejected("value.status_invalid", value, closest=closest)
+    closest = closest_name(value, schema.STATUS_ALIASES)
+    if closest is None:
+        return _rejected("value.status_invalid", value)
+    return _rejected(
+        "value.status_misspelt", value, closest=schema.STATUS_ALIASES[closest]
+    )
 
 
 def parse_currency(value: CellValue) -> Parsed[str]:

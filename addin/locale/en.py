@@ -150,6 +150,96 @@ TEXTS: dict[str, str] = {
     "stages.next_step.actions": "{stage}: missing customer actions: {actions}.",
     "stages.next_step.playbook": "{stage}: {playbook}",
     "stages.next_step.mark_won": "Every stage is earned: set the Status to Won once the order is booked.",
+    # addin/reader.py
+    "reader.file_missing": (
+        "The file {path} does not exist. Check the folder and the file name."
+    ),
+    "reader.not_a_file": (
+        "{path} is a folder, not a workbook. Give the path of the team's "
+        ".xlsx file."
+    ),
+    "reader.encrypted": (
+        "{path} is protected with a password to open, so salesflow cannot "
+        "read it. In Excel, clear the password (File > Info > Protect "
+        "Workbook > Encrypt with Password), save, and run salesflow again."
+    ),
+    "reader.old_format": (
+        "{path} is an Excel 97-2003 workbook (.xls), which salesflow cannot "
+        "read. Open it in Excel and save it as an Excel Workbook (.xlsx)."
+    ),
+    "reader.binary_workbook": (
+        "{path} is an Excel Binary Workbook (.xlsb), which salesflow cannot "
+        "read. Open it in Excel and save it as an Excel Workbook (.xlsx)."
+    ),
+    "reader.text_file": (
+        "{path} is a text file (such as CSV), not an Excel workbook. Open it "
+        "in Excel and save it as an Excel Workbook (.xlsx)."
+    ),
+    "reader.word_document": (
+        "{path} is a Word document, not an Excel workbook. Give the path of "
+        "the team's .xlsx file."
+    ),
+    "reader.presentation": (
+        "{path} is a PowerPoint presentation, not an Excel workbook. Give the "
+        "path of the team's .xlsx file."
+    ),
+    "reader.opendocument": (
+        "{path} is an OpenDocument file (.ods), not an Excel workbook. Save "
+        "it as an Excel Workbook (.xlsx) and run salesflow on that copy."
+    ),
+    "reader.not_a_workbook": (
+        "{path} is not an Excel workbook. Give the path of the team's .xlsx "
+        "file."
+    ),
+    "reader.damaged": (
+        "{path} is damaged or was not copied completely ({detail}). Open it "
+        "in Excel to repair it, or copy it again from where it came from."
+    ),
+    "reader.missing_sheet": (
+        "The workbook has no sheet '{sheet}' and no Excel Table {table}."
+    ),
+    "reader.missing_sheet.fix": (
+        "Add a sheet named '{sheet}' with a header row: {headers}."
+    ),
+    "reader.missing_header": (
+        "The sheet '{sheet}' has no header row with the columns {headers} in "
+        "its first {rows} rows, and the workbook has no Excel Table {table}."
+    ),
+    "reader.missing_header.fix": (
+        "Type the headers {headers} in one row near the top of '{sheet}', or "
+        "turn the range into an Excel Table named {table}."
+    ),
+    "reader.missing_columns": (
+        "The header row (row {row}) of the {table} table on sheet '{sheet}' "
+        "has no column {headers}."
+    ),
+    "reader.missing_columns.fix": (
+        "Add a column headed {headers} to the table, or rename the column "
+        "that holds these values."
+    ),
+    "reader.duplicate_header": (
+        "The header '{header}' appears twice, in {first} and {second}."
+    ),
+    "reader.duplicate_header.fix": (
+        "Rename or delete one of the two columns; salesflow reads the one in "
+        "{first}."
+    ),
+    "reader.duplicate_column": (
+        "The headers '{first_header}' in {first} and '{header}' in {second} "
+        "name the same column."
+    ),
+    "reader.duplicate_column.fix": (
+        "Rename or delete one of the two columns; salesflow reads the one in "
+        "{first}."
+    ),
+    "reader.formula_without_result": (
+        "The formula in {cell} has no saved result, so its value is unknown."
+    ),
+    "reader.formula_without_result.fix": (
+        "Open the workbook in Excel or LibreOffice, let it calculate, save "
+        "it and run salesflow again; or type the value instead of the "
+        "formula."
+    ),
     # addin/values.py
     "value.excel_error": "The cell shows the Excel error {value}.",
     "value.excel_error.fix": (
@@ -233,9 +323,9 @@ TEXTS: dict[str, str] = {
     "value.yesno_invalid": "{value} is not Yes or No.",
     "value.yesno_invalid.fix": "Type Yes or No.",
     "value.status_invalid": "{value} is not a deal status.",
-    "value.status_invalid.fix": (
-        "Type Open, Won or Lost (the closest is '{closest}')."
-    ),
+    "value.status_invalid.fix": "Type Open, Won or Lost.",
+    "value.status_misspelt": "{value} is not a deal status; did you mean {closest}?",
+    "value.status_misspelt.fix": "Type Open, Won or Lost.",
     "value.currency_invalid": "{value} is not a currency code.",
     "value.currency_invalid.fix": (
         "Type a three-letter ISO 4217 code, for example USD, EUR or CNY."

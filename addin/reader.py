@@ -1,0 +1,747 @@
+"""Find the input tables in a team workbook and read their raw cell values.
+
+A table is found by its Excel Table name (``tblDeals``), else by its sheet
+(English name or Chinese alias) and the first row among the sheet's first 30
+that holds the table's required headers. Headers map onto the column keys
+of :mod:`addin.schema` through :func:`addin.values.normalize_name`, so case,
+spaces, full-width forms and Chinese aliases do not matter. Values are
+returned as stored, unparsed: the validator parses them.
+
+The search itself works on plain grids of values (:func:`tables_from_grids`),
+so that the Excel add-in, which reads cells through xlwings, finds tables
+the same way as :func:`read_workbook`, which reads an .xlsx file with
+python-calamine and reads the Excel Table definitions from the package.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+
+from addin import schema
+from addin.errors import WorkbookError
+from addin.locale import text
+from addin.model import (
+    CellValue,
+    Issue,
+    RawTable,
+    RawWorkbook,
+    TableLocation,
+    column_index,
+    column_letter,
+)
+from addin.values import normalize_name
+
+logger = logging.getLogger(__name__)
+
+Grid = list[list[CellValue]]
+"""A sheet's values as rows of cells, starting at A1; rows may be ragged."""
+
+HEADER_SEARCH_ROWS = 30
+"""How many rows from the top of a sheet are searched for a header row."""
+
+
+@dataclass(frozen=True)
+class TableDef:
+    """An Excel Table (ListObject) as the workbook defines it."""
+
+    name: str
+    sheet: str
+    ref: str
+    """Range of the whole table, header and totals rows included: ``A1:F5``."""
+    header_rows: int = 1
+    totals_rows: int = 0
+    columns: tuple[str, ...] = ()
+    """Column names from the definition, used when the table shows no header."""
+
+
+@dataclass(frozen=True)
+class _Area:
+    """Where one input table sits on its sheet; rows and columns are 1-based."""
+
+    sheet: str
+    header_row: int
+    first_column: int
+    last_column: int
+    last_row: int | None
+    """Last data row of an Excel Table; None reads down to the first blank row."""
+    headers: tuple[CellValue, ...]
+
+
+# ---------------------------------------------------------------------------
+# Finding tables in grids
+
+
+def tables_from_grids(
+    sheets: Mapping[str, Grid],
+    table_defs: Sequence[TableDef] = (),
+    *,
+    path: str = "",
+    language: str = "en",
+) -> RawWorkbook:
+    """Find every input table in sheets of values and read its columns.
+
+    Args:
+        sheets: Sheet name -> grid of values from A1, in workbook order. The
+            mapping may load a grid only when it is first looked up.
+        table_defs: The workbook's Excel Tables; a table named like a
+            schema table (case-insensitive) is used before any search.
+        path: Workbook path, recorded in the result.
+        language: Language of the issues' messages.
+
+    Returns:
+        The tables found, and an issue for each table that is missing, each
+        duplicated header and each missing required column.
+    """
+    book = RawWorkbook(path=path, sheet_names=list(sheets), tables={})
+    for spec in schema.INPUT_TABLES:
+        area, missing = _locate(spec, sheets, table_defs, language)
+        if area is None:
+            book.issues.append(missing)  # type: ignore[arg-type]
+            continue
+        table, issues = _read_area(spec, area, sheets[area.sheet], language)
+        book.tables[spec.key] = table
+        book.issues.extend(issues)
+    return book
+
+
+def _locate(
+    spec: schema.TableSpec,
+    sheets: Mapping[str, Grid],
+    table_defs: Sequence[TableDef],
+    language: str,
+) -> tuple[_Area | None, Issue | None]:
+    """Return where the table of ``spec`` is, or the issue that it is missing."""
+    for table_def in table_defs:
+        named = table_def.name.casefold() == spec.table_name.casefold()
+        if named and table_def.sheet in sheets:
+            return _table_area(table_def, sheets[table_def.sheet]), None
+
+    sheet = _find_sheet(spec, sheets)
+    if sheet is None:
+        return None, _missing_sheet(spec, language)
+    found = _search_header(spec, sheets[sheet])
+    if found is None:
+        return None, _missing_header(spec, sheet, language)
+
+    row, first_column, last_column = found
+    for table_def in table_defs:
+        if table_def.sheet == sheet and _starts_table(table_def, row, first_column):
+            return _table_area(table_def, sheets[sheet]), None
+    headers = tuple(
+        _cell(sheets[sheet], row, c) for c in range(first_column, last_column + 1)
+    )
+    return _Area(sheet, row, first_column, last_column, None, headers), None
+
+
+def _find_sheet(spec: schema.TableSpec, sheets: Mapping[str, Grid]) -> str | None:
+    wanted = {normalize_name(name) for name in (spec.sheet, *spec.sheet_aliases)}
+    for sheet in sheets:
+        if normalize_name(sheet) in wanted:
+            return sheet
+    return None
+
+
+def _table_area(table_def: TableDef, grid: Grid) -> _Area:
+    first, last = _parse_ref(table_def.ref)
+    header_row = first[0] + table_def.header_rows - 1
+    if table_def.header_rows:
+        headers = tuple(_cell(grid, first[0], c) for c in range(first[1], last[1] + 1))
+    else:
+        headers = table_def.columns
+    last_row = last[0] - table_def.totals_rows
+    return _Area(table_def.sheet, header_row, first[1], last[1], last_row, headers)
+
+
+def _starts_table(table_def: TableDef, row: int, column: int) -> bool:
+    first, last = _parse_ref(table_def.ref)
+    return (
+        first[0] == row and table_def.header_rows > 0 and first[1] <= column <= last[1]
+    )
+
+
+def _parse_ref(ref: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Return the (row, column) corners of ``A1:F5``, 1-based."""
+    corners = [_parse_cell(part) for part in ref.replace("$", "").split(":")]
+    return corners[0], corners[-1]
+
+
+def _parse_cell(reference: str) -> tuple[int, int]:
+    match = re.fullmatch(r"([A-Za-z]+)(\d+)", reference)
+    if match is None:
+        raise ValueError(f"not a cell reference: {reference!r}")
+    return int(match[2]), column_index(match[1])
+
+
+def _search_header(spec: schema.TableSpec, grid: Grid) -> tuple[int, int, int] | None:
+    """Return (row, first column, last column) of the table's header row.
+
+    The first run of adjacent headers that holds every required header wins.
+    Failing that, the run with the most required headers is taken if it has
+    at least one of them and two known headers, so that the reader can name
+    the missing columns instead of missing the whole table.
+    """
+    known = _header_keys(spec)
+    foreign = _foreign_headers(spec)
+    required = {column.key for column in spec.required_columns}
+    best: tuple[int, int, int] | None = None
+    best_count = 0
+    for row in range(1, min(len(grid), HEADER_SEARCH_ROWS) + 1):
+        for first, last in _header_runs(grid[row - 1], foreign):
+            names = [
+                normalize_name(_cell(grid, row, c)) for c in range(first, last + 1)
+            ]
+            keys = {known[name] for name in names if name in known}
+            if required <= keys:
+                return row, first, last
+            enough = len(keys) >= min(2, len(spec.columns))
+            if enough and len(keys & required) > best_count:
+                best, best_count = (row, first, last), len(keys & required)
+    return best
+
+
+def _header_runs(
+    cells: list[CellValue], foreign: set[str]
+) -> Iterator[tuple[int, int]]:
+    """Yield (first, last) 1-based columns of adjacent non-blank cells.
+
+    A header of another table on the same sheet starts a new run, so that
+    tables placed side by side without a blank column stay apart.
+    """
+    start = None
+    for index, value in enumerate(cells, start=1):
+        blank = _is_blank(value)
+        if start is not None and (blank or normalize_name(value) in foreign):
+            yield start, index - 1
+            start = None
+        if start is None and not blank:
+            start = index
+    if start is not None:
+        yield start, len(cells)
+
+
+def _header_keys(spec: schema.TableSpec) -> dict[str, str]:
+    """Map each accepted header of ``spec`` (normalized) to its column key."""
+    keys = {}
+    for column in spec.columns:
+        for header in (column.header, *column.aliases):
+            keys[normalize_name(header)] = column.key
+    return keys
+
+
+def _foreign_headers(spec: schema.TableSpec) -> set[str]:
+    """Return the headers of other tables that share the sheet of ``spec``."""
+    own = set(_header_keys(spec))
+    foreign: set[str] = set()
+    for other in schema.INPUT_TABLES:
+        if other.key != spec.key and other.sheet == spec.sheet:
+            foreign.update(set(_header_keys(other)) - own)
+    return foreign
+
+
+# ---------------------------------------------------------------------------
+# Reading one table
+
+
+def _read_area(
+    spec: schema.TableSpec, area: _Area, grid: Grid, language: str
+) -> tuple[RawTable, list[Issue]]:
+    columns, extra, issues = _map_headers(spec, area, language)
+    location = TableLocation(
+        sheet=area.sheet,
+        header_row=area.header_row,
+        columns={key: column_letter(index) for key, index in columns.items()},
+    )
+    issues.extend(_missing_columns(spec, area, columns, language))
+
+    rows = list(_data_rows(spec, area, grid))
+    values = {
+        key: [_value(grid, row, index) for row in rows]
+        for key, index in columns.items()
+    }
+    return RawTable(spec.key, location, rows, values, extra), issues
+
+
+def _map_headers(
+    spec: schema.TableSpec, area: _Area, language: str
+) -> tuple[dict[str, int], list[str], list[Issue]]:
+    """Return column key -> column index, the unknown headers and duplicates."""
+    known = _header_keys(spec)
+    columns: dict[str, int] = {}
+    extra: list[str] = []
+    issues: list[Issue] = []
+    for offset, header in enumerate(area.headers):
+        index = area.first_column + offset
+        key = known.get(normalize_name(header))
+        if key is None:
+            if not _is_blank(header):
+                extra.append(str(header).strip())
+        elif key in columns:
+            issues.append(_duplicate_header(spec, area, columns[key], index, language))
+        else:
+            columns[key] = index
+    return columns, extra, issues
+
+
+def _data_rows(spec: schema.TableSpec, area: _Area, grid: Grid) -> Iterator[int]:
+    """Yield the Excel rows of the table's records, skipping empty rows.
+
+    An Excel Table ends at its own last row (its Totals row excluded); a
+    table found by its header row ends at the first empty row, at the end
+    of the sheet's cells, or at a header row of another table on the sheet.
+    """
+    foreign = _foreign_headers(spec)
+    last = len(grid) if area.last_row is None else min(area.last_row, len(grid))
+    for row in range(area.header_row + 1, last + 1):
+        cells = grid[row - 1][area.first_column - 1 : area.last_column]
+        empty = all(_is_blank(value) for value in cells)
+        ends_table = empty or any(normalize_name(value) in foreign for value in cells)
+        if area.last_row is None and ends_table:
+            return
+        if not empty:
+            yield row
+
+
+def _cell(grid: Grid, row: int, column: int) -> CellValue:
+    """Return the value at 1-based (row, column), None beyond the grid."""
+    if row > len(grid):
+        return None
+    cells = grid[row - 1]
+    return cells[column - 1] if column <= len(cells) else None
+
+
+def _value(grid: Grid, row: int, column: int) -> CellValue:
+    value = _cell(grid, row, column)
+    return None if _is_blank(value) else value
+
+
+def _is_blank(value: CellValue) -> bool:
+    if value is None or value == "":
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+# ---------------------------------------------------------------------------
+# Issues met while finding tables
+
+
+def _table_title(spec: schema.TableSpec) -> str:
+    """Return a table's name as a reader says it: tblCommissionCurve -> Commission Curve."""
+    name = spec.table_name.removeprefix("tbl")
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
+
+
+def _headers_of(columns: Sequence[schema.ColumnSpec]) -> str:
+    return ", ".join(column.header for column in columns)
+
+
+def _missing_sheet(spec: schema.TableSpec, language: str) -> Issue:
+    fields = {
+        "sheet": spec.sheet,
+        "table": spec.table_name,
+        "headers": _headers_of(spec.columns),
+    }
+    return Issue(
+        severity="error",
+        sheet=spec.sheet,
+        cell="",
+        deal="",
+        message=text("reader.missing_sheet", language, **fields),
+        fix=text("reader.missing_sheet.fix", language, **fields),
+    )
+
+
+def _missing_header(spec: schema.TableSpec, sheet: str, language: str) -> Issue:
+    fields = {
+        "sheet": sheet,
+        "table": spec.table_name,
+        "headers": _headers_of(spec.required_columns),
+        "rows": HEADER_SEARCH_ROWS,
+    }
+    return Issue(
+        severity="error",
+        sheet=sheet,
+        cell="",
+        deal="",
+        message=text("reader.missing_header", language, **fields),
+        fix=text("reader.missing_header.fix", language, **fields),
+    )
+
+
+def _missing_columns(
+    spec: schema.TableSpec, area: _Area, columns: Mapping[str, int], language: str
+) -> list[Issue]:
+    missing = [column for column in spec.required_columns if column.key not in columns]
+    if not missing:
+        return []
+    fields = {
+        "sheet": area.sheet,
+        "table": _table_title(spec),
+        "row": area.header_row,
+        "headers": _headers_of(missing),
+    }
+    issue = Issue(
+        severity="error",
+        sheet=area.sheet,
+        cell=f"{column_letter(area.first_column)}{area.header_row}",
+        deal="",
+        message=text("reader.missing_columns", language, **fields),
+        fix=text("reader.missing_columns.fix", language, **fields),
+    )
+    return [issue]
+
+
+def _duplicate_header(
+    spec: schema.TableSpec, area: _Area, first: int, second: int, language: str
+) -> Issue:
+    first_header = area.headers[first - area.first_column]
+    second_header = area.headers[second - area.first_column]
+    fields = {
+        "header": str(second_header).strip(),
+        "first_header": str(first_header).strip(),
+        "first": f"{column_letter(first)}{area.header_row}",
+        "second": f"{column_letter(second)}{area.header_row}",
+        "table": spec.table_name,
+    }
+    same = normalize_name(first_header) == normalize_name(second_header)
+    key = "reader.duplicate_header" if same else "reader.duplicate_column"
+    return Issue(
+        severity="error",
+        sheet=area.sheet,
+        cell=fields["second"],
+        deal="",
+        message=text(key, language, **fields),
+        fix=text(f"{key}.fix", language, **fields),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Reading an .xlsx file
+
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = _REL_NS + "/officeDocument"
+_OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+# An Office file encrypted with a password to open is a compound (OLE) file
+# with these streams in place of the zip package.
+_ENCRYPTION_STREAMS = (
+    "EncryptionInfo".encode("utf-16-le"),
+    "EncryptedPackage".encode("utf-16-le"),
+)
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_SCAN_CHUNK = 1 << 20
+
+
+def read_workbook(path: str | Path, language: str = "en") -> RawWorkbook:
+    """Read the input tables of the .xlsx or .xlsm workbook at ``path``.
+
+    Values come from python-calamine (formulas as their saved results);
+    Excel Table definitions are read from the package. A formula cell with
+    no saved result inside a table is reported as an issue.
+
+    Raises:
+        WorkbookError: the file is missing, is not an Excel workbook, is
+            protected with a password or is damaged. The message says which
+            and what to do.
+    """
+    path = Path(path)
+    with _open_package(path, language) as package:
+        parts = _sheet_parts(package)
+        table_defs = _read_table_defs(package, parts)
+        grids = _CalamineGrids(_open_calamine(path, language), path, language)
+        book = tables_from_grids(grids, table_defs, path=str(path), language=language)
+        book.issues.extend(_uncached_formula_issues(package, parts, book, language))
+    logger.debug("read %s: tables %s", path, sorted(book.tables))
+    return book
+
+
+class _CalamineGrids(Mapping[str, Grid]):
+    """The worksheets of a calamine workbook, each read on first lookup."""
+
+    def __init__(self, workbook: CalamineWorkbook, path: Path, language: str) -> None:
+        self._workbook = workbook
+        self._path = path
+        self._language = language
+        self._names = [
+            sheet.name
+            for sheet in workbook.sheets_metadata
+            if sheet.typ == SheetTypeEnum.WorkSheet
+        ]
+        self._grids: dict[str, Grid] = {}
+
+    def __getitem__(self, name: str) -> Grid:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self._grids:
+            self._grids[name] = self._read(name)
+        return self._grids[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def _read(self, name: str) -> Grid:
+        try:
+            sheet = self._workbook.get_sheet_by_name(name)
+            rows: Grid = sheet.to_python(skip_empty_area=False)
+        except CalamineError as error:
+            raise _damaged(self._path, error, self._language) from None
+        if not rows or sheet.start is None:
+            return []
+        # The grid is meant to start at A1; pad it if calamine left out the
+        # empty rows and columns above and left of the first used cell.
+        top, left = sheet.start
+        if len(rows) == sheet.end[0] - top + 1 and (top or left):
+            rows = [[] for _ in range(top)] + [[None] * left + row for row in rows]
+        return rows
+
+
+def _open_calamine(path: Path, language: str) -> CalamineWorkbook:
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except CalamineError as error:
+        raise _damaged(path, error, language) from None
+
+
+# ---------------------------------------------------------------------------
+# Telling unreadable files apart
+
+
+def _open_package(path: Path, language: str) -> zipfile.ZipFile:
+    """Open the file as an Office package, or raise a WorkbookError saying why not."""
+    if not path.exists():
+        raise WorkbookError(text("reader.file_missing", language, path=path))
+    if path.is_dir():
+        raise WorkbookError(text("reader.not_a_file", language, path=path))
+    with path.open("rb") as stream:
+        head = stream.read(4096)
+    if head.startswith(_OLE_SIGNATURE):
+        raise WorkbookError(_compound_file_message(path, language))
+
+    try:
+        package = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        if head.startswith(b"PK"):
+            raise _damaged(path, error, language) from None
+        raise WorkbookError(_not_a_package_message(path, head, language)) from None
+    try:
+        _check_spreadsheet(package, path, language)
+    except BaseException:
+        package.close()
+        raise
+    return package
+
+
+def _compound_file_message(path: Path, language: str) -> str:
+    content = path.read_bytes()
+    if any(stream in content for stream in _ENCRYPTION_STREAMS):
+        return text("reader.encrypted", language, path=path)
+    return text("reader.old_format", language, path=path)
+
+
+def _not_a_package_message(path: Path, head: bytes, language: str) -> str:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return text("reader.not_a_workbook", language, path=path)
+    return text("reader.text_file", language, path=path)
+
+
+def _check_spreadsheet(package: zipfile.ZipFile, path: Path, language: str) -> None:
+    """Raise a WorkbookError unless the zip package is an Excel workbook."""
+    names = set(package.namelist())
+    if _workbook_part(package) in names:
+        return
+    if "xl/workbook.bin" in names:
+        raise WorkbookError(text("reader.binary_workbook", language, path=path))
+    kinds = {
+        "word/document.xml": "reader.word_document",
+        "ppt/presentation.xml": "reader.presentation",
+        "content.xml": "reader.opendocument",
+    }
+    for part, key in kinds.items():
+        if part in names:
+            raise WorkbookError(text(key, language, path=path))
+    raise WorkbookError(text("reader.not_a_workbook", language, path=path))
+
+
+def _damaged(path: Path, error: BaseException, language: str) -> WorkbookError:
+    logger.debug("cannot read %s: %r", path, error)
+    return WorkbookError(text("reader.damaged", language, path=path, detail=error))
+
+
+# ---------------------------------------------------------------------------
+# Package parts: sheets and Excel Table definitions
+
+
+def _parse_part(package: zipfile.ZipFile, part: str) -> etree._Element:
+    return etree.fromstring(package.read(part), _XML_PARSER)
+
+
+def _relationships(package: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """Return relationship id -> (type, target part) of ``part``."""
+    folder, name = posixpath.split(part)
+    rels_part = posixpath.join(folder, "_rels", name + ".rels")
+    if rels_part not in package.namelist():
+        return {}
+    relationships = {}
+    for rel in _parse_part(package, rels_part).iter(
+        f"{{{_PACKAGE_REL_NS}}}Relationship"
+    ):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        if target.startswith("/"):
+            target = target.lstrip("/")
+        else:
+            target = posixpath.normpath(posixpath.join(folder, target))
+        relationships[rel.get("Id", "")] = (rel.get("Type", ""), target)
+    return relationships
+
+
+def _workbook_part(package: zipfile.ZipFile) -> str:
+    for rel_type, target in _relationships(package, "").values():
+        if rel_type == _OFFICE_DOCUMENT:
+            return target
+    return "xl/workbook.xml"
+
+
+def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
+    """Return sheet name -> part of each sheet listed in the workbook."""
+    workbook = _workbook_part(package)
+    relationships = _relationships(package, workbook)
+    parts = {}
+    for sheet in _parse_part(package, workbook).iter(f"{{{_MAIN_NS}}}sheet"):
+        rel = relationships.get(sheet.get(f"{{{_REL_NS}}}id", ""))
+        if rel is not None:
+            parts[sheet.get("name", "")] = rel[1]
+    return parts
+
+
+def _read_table_defs(
+    package: zipfile.ZipFile, parts: Mapping[str, str]
+) -> list[TableDef]:
+    """Read the Excel Table definitions of every sheet."""
+    names = set(package.namelist())
+    table_defs = []
+    for sheet, part in parts.items():
+        if part not in names:
+            continue
+        for rel_type, target in _relationships(package, part).values():
+            if rel_type.endswith("/table") and target in names:
+                table_defs.append(_table_def(_parse_part(package, target), sheet))
+    return table_defs
+
+
+def _table_def(table: etree._Element, sheet: str) -> TableDef:
+    columns = tuple(
+        column.get("name", "") for column in table.iter(f"{{{_MAIN_NS}}}tableColumn")
+    )
+    return TableDef(
+        name=table.get("displayName") or table.get("name", ""),
+        sheet=sheet,
+        ref=table.get("ref", "A1"),
+        header_rows=int(table.get("headerRowCount", "1")),
+        totals_rows=int(table.get("totalsRowCount", "0")),
+        columns=columns,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Formulas without a saved result
+
+
+def _uncached_formula_issues(
+    package: zipfile.ZipFile,
+    parts: Mapping[str, str],
+    book: RawWorkbook,
+    language: str,
+) -> list[Issue]:
+    """Report formula cells of the input tables that have no saved result.
+
+    A file written by a program that does not calculate (a script, some
+    exporters) stores formulas without results; their cells read as empty.
+    """
+    issues = []
+    for spec in schema.INPUT_TABLES:
+        table = book.tables.get(spec.key)
+        part = parts.get(table.location.sheet) if table else None
+        if table is None or part is None or not _has_formulas(package, part):
+            continue
+        cells = _uncached_cells(package, part)
+        for key, letters in table.location.columns.items():
+            severity = "error" if spec.column(key).mandatory else "warning"
+            for row in table.rows:
+                if (row, letters) in cells:
+                    issues.append(
+                        _uncached_issue(table, f"{letters}{row}", severity, language)
+                    )
+    return issues
+
+
+def _has_formulas(package: zipfile.ZipFile, part: str) -> bool:
+    """Return whether the sheet part contains a formula, scanning its bytes."""
+    tail = b""
+    with package.open(part) as stream:
+        while chunk := stream.read(_SCAN_CHUNK):
+            if _FORMULA_TAG.search(tail + chunk):
+                return True
+            tail = chunk[-8:]
+    return False
+
+
+def _uncached_cells(package: zipfile.ZipFile, part: str) -> set[tuple[int, str]]:
+    """Return (row, column letters) of formula cells with no saved result."""
+    cells = set()
+    cell_tag, row_tag = f"{{{_MAIN_NS}}}c", f"{{{_MAIN_NS}}}row"
+    with package.open(part) as stream:
+        events = etree.iterparse(
+            stream, tag=(cell_tag, row_tag), resolve_entities=False
+        )
+        for _, element in events:
+            if element.tag == row_tag:
+                element.clear()
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+            elif _lacks_result(element):
+                # NOTE: a cell without its optional "r" reference is skipped;
+                # Excel, LibreOffice and openpyxl always write it.
+                reference = re.fullmatch(r"([A-Z]+)(\d+)", element.get("r", ""))
+                if reference is not None:
+                    cells.add((int(reference[2]), reference[1]))
+    return cells
+
+
+def _lacks_result(cell: etree._Element) -> bool:
+    if cell.find(f"{{{_MAIN_NS}}}f") is None:
+        return False
+    value = cell.find(f"{{{_MAIN_NS}}}v")
+    # A formula whose result is an empty string is saved as an empty <v/>
+    # with type "str"; an empty <v/> of any other type is no result.
+    if value is None:
+        return True
+    return not value.text and cell.get("t") != "str"
+
+
+def _uncached_issue(table: RawTable, cell: str, severity: str, language: str) -> Issue:
+    return Issue(
+        severity=severity,  # type: ignore[arg-type]
+        sheet=table.location.sheet,
+        cell=cell,
+        deal="",
+        message=text("reader.formula_without_result", language, cell=cell),
+        fix=text("reader.formula_without_result.fix", language),
+    )

@@ -330,4 +330,98 @@ TEXTS: dict[str, str] = {
     "value.currency_invalid.fix": (
         "Type a three-letter ISO 4217 code, for example USD, EUR or CNY."
     ),
+    # addin/sheets/forecast.py and addin/sheets/history.py
+    "forecast.title": "Forecast as of {as_of}",
+    "forecast.team": "Team",
+    "forecast.team_block": "Team forecast",
+    "forecast.rep_block": "Forecast of {rep}",
+    "forecast.col.period": "Period",
+    "forecast.col.won_so_far": "Won so far",
+    "forecast.col.stage_weighted": "Stage-weighted",
+    "forecast.col.evidence_based": "Evidence-based",
+    "forecast.col.new_deals": "Of which new deals",
+    "forecast.col.p10": "P10",
+    "forecast.col.p50": "P50",
+    "forecast.col.p90": "P90",
+    "forecast.col.quota": "Quota",
+    "forecast.col.chance_of_quota": "Chance of quota",
+    "forecast.col.coverage": "Coverage",
+    "forecast.col.open_pipeline": "Open pipeline",
+    "forecast.chart": "Range of the won amount",
+    "forecast.note.stage_weighted": (
+        "Stage-weighted: amount x the Win % of the declared stage, over open "
+        "deals whose Expected close falls in the period. A deal with no "
+        "Expected close, or one already past, counts in the current period."
+    ),
+    "forecast.note.evidence_based": (
+        "Evidence-based: amount x the chance that deals which earned the same "
+        "stage were won in the team's history (a rep's own rate counts as much "
+        "as the team's after {prior} closed deals) x the chance to close within "
+        "the period, from how long deals took to close; plus deals not yet "
+        "created, at each rep's pace of the last {days} days."
+    ),
+    "forecast.note.range": (
+        "P10, P50 and P90: the won amount is below them in 10, 50 and 90 of 100 "
+        "of {simulations} simulated futures. Chance of quota: the share of "
+        "futures that reach the quota."
+    ),
+    "forecast.note.coverage": (
+        "Coverage: open pipeline expected in the period divided by the quota "
+        "still to win."
+    ),
+    "forecast.stage_block": "Win % by stage: the manager's estimate and what happened",
+    "forecast.col.stage": "Stage",
+    "forecast.no_stage": "(no stage earned)",
+    "forecast.col.manager_win_pct": "Manager Win %",
+    "forecast.col.observed_win_rate": "Observed win rate",
+    "forecast.col.win_gap": "Observed - manager",
+    "forecast.col.closed_deals": "Closed deals",
+    "forecast.col.won_deals": "Won deals",
+    "forecast.note.stages": (
+        "Observed win rate: of the closed deals that earned the stage, the "
+        "share won."
+    ),
+    "forecast.accuracy_block": "Accuracy of finished periods",
+    "forecast.col.as_of": "Forecast on",
+    "forecast.col.scope": "Team or rep",
+    "forecast.col.actual": "Won",
+    "forecast.col.stage_weighted_accuracy": "Stage-weighted accuracy",
+    "forecast.col.evidence_based_accuracy": "Evidence-based accuracy",
+    "forecast.col.p50_accuracy": "P50 accuracy",
+    "forecast.col.in_range": "Within P10-P90",
+    "forecast.note.accuracy": (
+        "Accuracy = 1 - |won - forecast| / won, at least 0, for each forecast "
+        "kept in History."
+    ),
+    "forecast.note.no_accuracy": (
+        "No finished period has a forecast in History yet; accuracy appears "
+        "after the first refresh of a period that has since ended."
+    ),
+    "history.title": "Forecast history: one row per refresh, team or rep, and period",
+    "history.col.period_start": "Period start",
+    "history.col.period_end": "Period end",
+    "history.col.pipeline": "Open: {stage}",
+    # salesflow backtest
+    "backtest.title": "Backtest as of {as_of}: forecasts made the day before each period",
+    "backtest.method.stage_weighted": "Stage-weighted",
+    "backtest.method.evidence_based": "Evidence-based",
+    "backtest.method.p50": "P50",
+    "backtest.col.method": "Method",
+    "backtest.col.periods": "Periods",
+    "backtest.col.mean_accuracy": "Mean accuracy",
+    "backtest.col.mape": "MAPE",
+    "backtest.col.bias": "Bias",
+    "backtest.col.range_coverage": "P10-P90 coverage",
+    "backtest.skipped": "Skipped for too little history before them: {periods}",
+    "backtest.none": "No finished period has enough closed deals before it to backtest.",
+    # addin/cli.py serve (the Excel add-in)
+    "cli.serve.cert_pair": (
+        "Give --certfile and --keyfile together: Excel loads add-ins only "
+        "over HTTPS, which needs both."
+    ),
+    "cli.serve.license": (
+        "xlwings Server needs a license key: {error} Set "
+        "XLWINGS_LICENSE_KEY=noncommercial for development and "
+        "non-commercial use, or to your paid key for commercial use."
+    ),
 }

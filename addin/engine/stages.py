@@ -308,13 +308,9 @@ def days_in_stage(
     for Won and Lost deals. NaN when the start is unknown.
     """
     deals = book.deals
-    entry = stage_entry_days(deal_evidence)
-    rows = np.arange(len(earned))
-    start = np.where(
-        earned >= 0,
-        entry[rows, np.maximum(earned, 0)],
-        _days(deals["created"]),
-    )
+    # The Created day sits after the last stage, where index -1 finds it.
+    starts = np.column_stack([stage_entry_days(deal_evidence), _days(deals["created"])])
+    start = starts[np.arange(len(earned)), earned]
 
     as_of_day = _day(as_of)
     closed = deals["status"].isin(_CLOSED).to_numpy()
@@ -331,7 +327,8 @@ def stuck_flags(
     A deal that has earned no stage is held to the first stage's Max days.
     Won and Lost deals are never stuck; a blank Max days never makes one.
     """
-    limit = ladder.max_days[np.maximum(earned, 0)]
+    # A blank column after the stages holds the limit of an empty ladder.
+    limit = np.append(ladder.max_days, np.nan)[np.maximum(earned, 0)]
     is_open = ~status.isin(_CLOSED).to_numpy()
     with np.errstate(invalid="ignore"):
         return is_open & (days > limit)
@@ -366,7 +363,7 @@ def _step_for(
     actions: tuple[str, ...],
     language: str,
 ) -> str:
-    if closed:
+    if closed or not ladder.stages:
         return ""
     if earned_index >= len(ladder.stages) - 1:
         return text("stages.next_step.mark_won", language)

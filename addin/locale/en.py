@@ -424,4 +424,146 @@ TEXTS: dict[str, str] = {
         "XLWINGS_LICENSE_KEY=noncommercial for development and "
         "non-commercial use, or to your paid key for commercial use."
     ),
+    # addin/engine/score.py won-deal classes
+    "won_class.process_win": "Process win",
+    "won_class.won_with_gaps": "Won with gaps",
+    "won_class.luck": "Luck",
+    # addin/engine/diagnose.py
+    "diagnose.team": "the team",
+    "diagnose.top_too_small": (
+        "Top of the funnel too small for {scope}: new deals created in "
+        "{period}: {created:.0f}, against {needed:.1f} needed for a quota of "
+        "{quota:,.0f} at an average won amount of {average_won:,.0f} and a "
+        "win rate of {win_rate:.0%} from the first stage."
+    ),
+    "diagnose.thin_stage": (
+        "Thin stage for {scope}: {stage} holds {share:.0%} of the open deals, "
+        "against {team_share:.0%} for the team."
+    ),
+    "diagnose.leaky_stage": (
+        "Leaky stage for {scope}: {conversion:.0%} of the {left:.0f} deals "
+        "that left {stage} reached the next stage, against "
+        "{team_conversion:.0%} for the team."
+    ),
+    "diagnose.jammed_stage.max": (
+        "Jammed stage for {scope}: deals spend a median of {days:.0f} days "
+        "in {stage}, more than its Max days of {max_days:.0f}."
+    ),
+    "diagnose.jammed_stage.team": (
+        "Jammed stage for {scope}: deals spend a median of {days:.0f} days "
+        "in {stage}, against {team_days:.0f} for the team."
+    ),
+    "diagnose.low_coverage": (
+        "Low coverage for {scope}: the open pipeline of {pipeline:,.0f} is "
+        "below the {needed:,.0f} needed to win the remaining quota of "
+        "{remaining:,.0f} at a win rate of {win_rate:.0%}."
+    ),
+    "diagnose.too_few_deals": (
+        "Too few deals to judge {check} at {stage} for {scope}: {count} "
+        "deals, and at least {needed} are needed."
+    ),
+    "diagnose.too_few_closed": (
+        "Too few closed deals to judge {check} for {scope}: {count} closed "
+        "deals, and at least {needed} are needed."
+    ),
+    "diagnose.check.top_too_small": "the top of the funnel and the coverage",
+    "diagnose.check.thin_stage": "a thin stage",
+    "diagnose.check.leaky_stage": "a leaky stage",
+    "diagnose.check.jammed_stage": "a jammed stage",
+    # addin/engine/scorecard.py coaching notes
+    "coach.luck": (
+        "Review how {deal} ({amount:,.0f}) was won: there is no evidence for "
+        "{stages}. Ask the customer what happened at those stages and log it."
+    ),
+    "coach.luck_score": (
+        "Review how {deal} ({amount:,.0f}) was won: its process score is "
+        "{score:.0f}. Log what the customer did, or learn why the order came "
+        "without it."
+    ),
+    "coach.stuck": (
+        "Move {deals} on: they have sat in their stage past its Max days. "
+        "Follow the next step in the Deal audit."
+    ),
+    "coach.leaky_stage": (
+        "Find out why deals leave {stage}: only {conversion:.0%} move on, "
+        "against {team_conversion:.0%} for the team."
+    ),
+    "coach.jammed_stage": (
+        "Unblock the deals sitting in {stage} ({deals}): deals spend a median "
+        "of {days:.0f} days there."
+    ),
+    "coach.jammed_stage.none_open": (
+        "Move deals through {stage} faster: they spend a median of {days:.0f} "
+        "days there."
+    ),
+    "coach.thin_stage": (
+        "Bring more deals to {stage}: it holds {share:.0%} of your open "
+        "deals, against {team_share:.0%} for the team."
+    ),
+    "coach.top_too_small": (
+        "Create more new deals: new deals last period: {created:.0f}, "
+        "against {needed:.1f} needed for the quota."
+    ),
+    "coach.low_coverage": (
+        "Build pipeline: {pipeline:,.0f} is open, against {needed:,.0f} "
+        "needed for the rest of the quota."
+    ),
+    "coach.more_deals": "{deals} and {count} more",
+    # addin/sheets/scorecard.py
+    "scorecard.title": "Scorecard for {period} as of {as_of}",
+    "scorecard.team_row": "Team",
+    "scorecard.col.rep": "Rep",
+    "scorecard.col.won": "Won amount",
+    "scorecard.col.quota": "Quota",
+    "scorecard.col.attainment": "Quota attainment",
+    "scorecard.col.process_score": "Process score",
+    "scorecard.col.luck_share": "Luck share",
+    "scorecard.col.pipeline": "Open pipeline",
+    "scorecard.col.coverage": "Coverage",
+    "scorecard.col.by_result": "Commission by result",
+    "scorecard.col.by_process": "Commission by process",
+    "scorecard.col.difference": "Difference",
+    "scorecard.col.notes": "Coaching notes",
+    "scorecard.note.score": (
+        "Process score: the amount-weighted mean score of the deals open or "
+        "closed in the period. Luck share: the share of the won amount in "
+        "won deals classed Luck. Coverage: open pipeline divided by the "
+        "quota still to win, blank once the quota is met."
+    ),
+    "scorecard.note.credits": (
+        "Evidence first seen more than {backfill_days} days after its date "
+        "(back-filled) counts {backfill:.0%} of its weight. Evidence dated "
+        "before an earlier stage was complete counts {out_of_order:.0%}. "
+        "A row that is both counts {both:.1%}."
+    ),
+    "scorecard.note.classes": (
+        "Won-deal class: Process win when no required stage was skipped and "
+        "the score is at least {process_win:.0f}. Luck when a required stage "
+        "was skipped or the score is below {luck:.0f}. Won with gaps otherwise."
+    ),
+    # addin/sheets/funnel.py
+    "funnel.title": "Funnel as of {as_of}",
+    "funnel.block.team": "Team",
+    "funnel.chart": "Funnel: {scope}",
+    "funnel.col.stage": "Stage",
+    "funnel.col.open": "Open deals",
+    "funnel.col.share": "Share of open",
+    "funnel.col.team_share": "Team share of open",
+    "funnel.col.reached": "Reached",
+    "funnel.col.value": "Value",
+    "funnel.col.conversion": "Conversion to next",
+    "funnel.col.team_conversion": "Team conversion",
+    "funnel.col.median_days": "Median days in stage",
+    "funnel.col.team_median_days": "Team median days",
+    "funnel.col.max_days": "Max days",
+    "funnel.unstaged": (
+        "{count} open deals have earned no stage yet and are not in the funnel."
+    ),
+    "funnel.note.definitions": (
+        "Deals sit in the stage their evidence has earned, and a Won deal "
+        "reached every stage. Conversion: of the deals that reached a stage "
+        "and left it, the share that reached the next one. Days in stage run "
+        "from reaching a stage to reaching the next, or to the as-of date."
+    ),
+    "funnel.no_diagnoses": "No shape problem found.",
 }

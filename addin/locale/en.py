@@ -99,11 +99,33 @@ TEXTS: dict[str, str] = {
     "template.rates.title": (
         "Exchange rates (rough illustrative rates: replace them with yours)"
     ),
+    "template.rates.title_plain": "Exchange rates",
     "template.curve.title": "Commission curve",
+    # addin/samples/
+    "samples.maven.title": "salesflow sample: Maven CRM sales opportunities",
+    "samples.maven.notice": (
+        "Sample built by examples/build_maven.py from the public data set "
+        "\"CRM Sales Opportunities\" (Maven Analytics Data Playground, public "
+        "domain). examples/data/maven_crm/PROVENANCE.md explains how its "
+        "columns map onto this workbook."
+    ),
+    "samples.export_team.title": "salesflow sample: export team (generated)",
+    "samples.export_team.notice": (
+        "Generated sample: every company, person, amount and date in this "
+        "workbook was made up by examples/build_export_team.py (seed {seed}). "
+        "It contains input errors planted on purpose, listed in "
+        "examples/export_team_faults.json."
+    ),
     "cli.new.exists": (
         "Error: {path} already exists. Choose another path, or add --force "
         "to overwrite it."
     ),
+    "cli.check.errors": "Errors ({count})",
+    "cli.check.warnings": "Warnings ({count})",
+    "cli.check.deal": "deal {deal}: ",
+    "cli.check.fix": "Fix: {fix}",
+    "cli.check.summary": "{path}: errors {errors}, warnings {warnings}.",
+    "cli.check.clean": "{path}: no problems found.",
     "cli.new.written": (
         "Wrote {path}. Add your reps on the Team sheet, then deals and "
         "evidence."
@@ -150,6 +172,187 @@ TEXTS: dict[str, str] = {
     "stages.next_step.actions": "{stage}: missing customer actions: {actions}.",
     "stages.next_step.playbook": "{stage}: {playbook}",
     "stages.next_step.mark_won": "Every stage is earned: set the Status to Won once the order is booked.",
+    # addin/validate.py, addin/validate_columns.py, addin/validate_rules.py,
+    # addin/validate_settings.py
+    "validate.blank": "{column} is blank.",
+    "validate.blank.fix": "Fill in {column}: every row of the {table} table needs it.",
+    "validate.setting_unknown": "{value} is not a setting salesflow knows.",
+    "validate.setting_unknown.fix": (
+        "Check the spelling against the template's Settings table, or delete the row."
+    ),
+    "validate.setting_unknown.closest": (
+        "{value} is not a setting salesflow knows; did you mean {closest}?"
+    ),
+    "validate.setting_unknown.closest.fix": "Rename the setting to {closest}.",
+    "validate.setting_invalid": "The {setting} setting {value} is not valid.",
+    "validate.setting_invalid.fix": (
+        "Type {expected}. Until then the default ({default}) is used."
+    ),
+    "validate.expected.currency": "a three-letter currency code such as USD",
+    "validate.expected.date": "a date such as 2026-11-30, or leave it blank for today",
+    "validate.expected.period": "month or quarter",
+    "validate.expected.month": "the month number the fiscal year starts in, 1 to 12",
+    "validate.expected.score": "a score from 0 to 100",
+    "validate.expected.language": "en or zh-CN",
+    "validate.expected.simulations": "a whole number from 100 to 1000000",
+    "validate.expected.days": "a whole number of days, 0 or more",
+    "validate.rate_invalid": "The exchange rate {value} of {currency} is not positive.",
+    "validate.rate_invalid.fix": (
+        "Type how many units of the reporting currency one {currency} is worth."
+    ),
+    "validate.rate_reporting": (
+        "{currency} is the reporting currency, so its rate must be 1, not {value}."
+    ),
+    "validate.rate_reporting.fix": "Set the rate of {currency} to 1 or delete the row.",
+    "validate.curve_score": "The commission curve score {value} is not between 0 and 100.",
+    "validate.curve_score.fix": "Type a minimum score from 0 to 100.",
+    "validate.curve_payout": "The commission curve payout {value} is negative.",
+    "validate.curve_payout.fix": "Type a payout of 0% or more, for example 90%.",
+    "validate.duplicate.process": "The stage {value} is listed in both row {first_row} and row {row}.",
+    "validate.duplicate.process.fix": (
+        "List each stage once; delete or rename the stage in row {row}."
+    ),
+    "validate.duplicate.criteria": "The criterion {value} is listed in both row {first_row} and row {row}.",
+    "validate.duplicate.criteria.fix": (
+        "Give each criterion its own id; rename the criterion in row {row}."
+    ),
+    "validate.duplicate.team": "The rep {value} is listed in both row {first_row} and row {row}.",
+    "validate.duplicate.team.fix": "List each rep once; delete or rename row {row}.",
+    "validate.duplicate.deals": "The Deal ID {value} is used in both row {first_row} and row {row}.",
+    "validate.duplicate.deals.fix": (
+        "Give each deal its own Deal ID, or delete row {row} if it is the same deal."
+    ),
+    "validate.unknown_stage": "The stage {value} is not in the Process table.",
+    "validate.unknown_stage.fix": (
+        "Pick a stage from the dropdown, or add the stage to the Process table."
+    ),
+    "validate.unknown_stage.closest": (
+        "The stage {value} is not in the Process table; did you mean {closest}?"
+    ),
+    "validate.unknown_stage.closest.fix": (
+        "Change the stage to {closest}, or add {value} to the Process table."
+    ),
+    "validate.stage_is_status": "{value} is a deal status, not a stage.",
+    "validate.stage_is_status.fix": (
+        "Put {value} in the Status column and the last stage the deal reached in Stage."
+    ),
+    "validate.unknown_rep": "The rep {value} is not in the Team table.",
+    "validate.unknown_rep.fix": (
+        "Pick a rep from the dropdown, or add the rep to the Team table."
+    ),
+    "validate.unknown_rep.closest": (
+        "The rep {value} is not in the Team table; did you mean {closest}?"
+    ),
+    "validate.unknown_rep.closest.fix": (
+        "Change the rep to {closest}, or add {value} to the Team table."
+    ),
+    "validate.unknown_logger": "The rep {value} is not in the Team table.",
+    "validate.unknown_logger.fix": (
+        "Pick a rep from the dropdown, or add the rep to the Team table."
+    ),
+    "validate.unknown_logger.closest": (
+        "The rep {value} is not in the Team table; did you mean {closest}?"
+    ),
+    "validate.unknown_logger.closest.fix": (
+        "Change the name to {closest}, or add {value} to the Team table."
+    ),
+    "validate.unknown_criterion": "The criterion {value} is not in the Criteria table.",
+    "validate.unknown_criterion.fix": (
+        "Pick a criterion from the dropdown, or add it to the Criteria table."
+    ),
+    "validate.unknown_criterion.closest": (
+        "The criterion {value} is not in the Criteria table; did you mean {closest}?"
+    ),
+    "validate.unknown_criterion.closest.fix": (
+        "Change the criterion to {closest}, or add {value} to the Criteria table."
+    ),
+    "validate.criteria_stage": "The criterion's stage {value} is not in the Process table.",
+    "validate.criteria_stage.fix": (
+        "Pick a stage from the Process table, or add the stage there."
+    ),
+    "validate.criteria_stage.closest": (
+        "The criterion's stage {value} is not in the Process table; did you mean "
+        "{closest}?"
+    ),
+    "validate.criteria_stage.closest.fix": (
+        "Change the stage to {closest}, or add {value} to the Process table."
+    ),
+    "validate.unknown_category": (
+        "The forecast category {value} is not Pipeline, Best case or Commit."
+    ),
+    "validate.unknown_category.fix": "Type Pipeline, Best case or Commit.",
+    "validate.unknown_category.closest": (
+        "The forecast category {value} is not Pipeline, Best case or Commit; did "
+        "you mean {closest}?"
+    ),
+    "validate.unknown_category.closest.fix": "Change the category to {closest}.",
+    "validate.closed_without_date": "The deal is {status} but Closed on is blank.",
+    "validate.closed_without_date.fix": (
+        "Type the date the deal was {status} in Closed on."
+    ),
+    "validate.closed_before_created": (
+        "Closed on {closed} is before the deal was created ({created})."
+    ),
+    "validate.closed_before_created.fix": "Correct Closed on or Created.",
+    "validate.currency_mismatch": (
+        "The amount {value} is in {found}, but the Currency column says {currency}."
+    ),
+    "validate.currency_mismatch.fix": (
+        "Type the amount as a plain number and correct the Currency; until then "
+        "{amount} is counted in {currency}."
+    ),
+    "validate.currency_in_amount": (
+        "The amount {value} contains its currency; it was read as {amount} {found}."
+    ),
+    "validate.currency_in_amount.fix": (
+        "Type the amount as a plain number ({amount}) and {found} in the Currency "
+        "column."
+    ),
+    "validate.rate_missing": "There is no exchange rate for {currency}.",
+    "validate.rate_missing.fix": (
+        "Add {currency} and its rate to {reporting} to the exchange-rate table on "
+        "the Settings sheet; until then the deal has no amount in {reporting}."
+    ),
+    "validate.evidence_unknown_deal": "The Deal ID {value} is not in the Deals table.",
+    "validate.evidence_unknown_deal.fix": (
+        "Correct the Deal ID, or add the deal to the Deals table."
+    ),
+    "validate.evidence_future": (
+        "The evidence is dated {date}, after the as-of date {as_of}; it does not "
+        "count yet."
+    ),
+    "validate.evidence_future.fix": "Correct the date if the customer has already acted.",
+    "validate.evidence_before_created": (
+        "The evidence is dated {date}, before the deal was created ({created})."
+    ),
+    "validate.evidence_before_created.fix": (
+        "Correct the evidence date or the deal's Created date."
+    ),
+    "validate.premature": (
+        "The deal is declared at {stage} but its evidence earns only {earned}."
+    ),
+    "validate.premature.actions": "Missing customer actions: {actions}.",
+    "validate.premature.fix": (
+        "Log each action in the Evidence sheet once the customer has done it, or "
+        "move the Stage back to {earned}."
+    ),
+    "validate.premature.none": (
+        "The deal is declared at {stage} but its evidence earns no stage yet."
+    ),
+    "validate.premature.none.fix": (
+        "Log each action in the Evidence sheet once the customer has done it, or "
+        "move the Stage back to the first stage."
+    ),
+    "validate.negative": "{column} {value} is negative.",
+    "validate.negative.fix": "Type {column} as 0 or more.",
+    "validate.over_100": "{column} {value} is more than 100 %.",
+    "validate.over_100.fix": "Type {column} as a percentage from 0% to 100%.",
+    "validate.not_positive": "{column} {value} is not positive.",
+    "validate.not_positive.fix": "Type {column} as a number above 0, for example 1.",
+    "validate.no_stages": "The Process table lists no stages.",
+    "validate.no_stages.fix": (
+        "List the stages of your sales process, first stage first, in the Process table."
+    ),
     # addin/reader.py
     "reader.file_missing": (
         "The file {path} does not exist. Check the folder and the file name."
@@ -423,6 +626,47 @@ TEXTS: dict[str, str] = {
         "xlwings Server needs a license key: {error} Set "
         "XLWINGS_LICENSE_KEY=noncommercial for development and "
         "non-commercial use, or to your paid key for commercial use."
+    ),
+    # addin/xlsx/ (writing output sheets into the workbook)
+    "xlsx.open_in_excel": (
+        "{workbook} is open in Excel ({lock} is beside it), so salesflow did "
+        "not write it. Close the workbook in Excel and run again, or press "
+        "Refresh on the salesflow tab in Excel. If Excel is not running, "
+        "delete {lock}."
+    ),
+    "xlsx.open_in_libreoffice": (
+        "{workbook} is open in LibreOffice ({lock} is beside it), so "
+        "salesflow did not write it. Close it in LibreOffice and run again. "
+        "If LibreOffice is not running, delete {lock}."
+    ),
+    "xlsx.sheet_not_owned": (
+        "The workbook has a sheet named '{sheet}' that salesflow did not "
+        "create, so salesflow left the file unchanged. Rename that sheet "
+        "(for example to '{sheet} (own)') and refresh again."
+    ),
+    "xlsx.bad_sheet_name": (
+        "'{sheet}' is not a valid sheet name: it must be 1 to 31 characters, "
+        "unique, without [ ] : * ? / \\ and not start or end with '."
+    ),
+    "xlsx.no_styles": (
+        "The workbook has no style table (xl/styles.xml). Open and save it "
+        "once in Excel or LibreOffice, then refresh again."
+    ),
+    "xlsx.cell_truncated": " … [cut at Excel's limit of {limit} characters]",
+    "xlsx.cell_cut": (
+        "The text for {cell} was longer than Excel's limit of 32,767 "
+        "characters and was cut; its end says so."
+    ),
+    "xlsx.table_renamed": (
+        "The workbook already uses the name {wanted}, so the table on "
+        "'{sheet}' is named {name}."
+    ),
+    "xlsx.check_failed": (
+        "The new copy of the workbook failed its check ({reason}), so it was "
+        "discarded and the workbook is unchanged."
+    ),
+    "xlsx.io_failed": (
+        "Could not write {workbook}: {reason}. The workbook is unchanged."
     ),
     # addin/engine/score.py won-deal classes
     "won_class.process_win": "Process win",

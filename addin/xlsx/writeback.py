@@ -1,0 +1,564 @@
+"""Write salesflow's output sheets into the team's workbook, losing nothing.
+
+:func:`write_output_sheets` is the entry point. It adds or replaces only the
+sheets salesflow owns (see :mod:`addin.xlsx.indexes` for the ownership
+marker). Every other member of the zip package is copied byte for byte; the
+only shared members it rewrites are the indexes that list sheets and the
+style table, to which it only appends. The new package is written to a
+temporary file beside the workbook, checked, and then moved over the
+workbook in one step, after a copy of the previous version has been kept in
+``.salesflow-backups/`` beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import posixpath
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from addin.errors import WorkbookError, WriteError
+from addin.locale import text
+from addin.output import OutputSheet
+from addin.xlsx.charts import chart_xml, drawing_xml
+from addin.xlsx.indexes import (
+    REL_CHART,
+    REL_DRAWING,
+    REL_HYPERLINK,
+    REL_TABLE,
+    TYPE_CHART,
+    TYPE_DRAWING,
+    TYPE_TABLE,
+    Relationship,
+    WorkbookIndex,
+    WorkbookSheet,
+    read_relationships,
+    relationships_xml,
+    relative_target,
+    rels_part,
+    resolve_target,
+    source_of_rels,
+)
+from addin.xlsx.layout import BlockPlacement, layout_sheet
+from addin.xlsx.package import Package, PackageWriter
+from addin.xlsx.sheetxml import SheetRelations, SheetRenderer, is_external_link
+from addin.xlsx.styles import StyleBook
+from addin.xlsx.tables import table_xml, unique_table_name
+
+log = logging.getLogger(__name__)
+
+BACKUP_FOLDER = ".salesflow-backups"
+_REL_STYLES = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+)
+_INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_MAX_SHEET_NAME = 31
+
+KeepSheet = Callable[[str], bool]
+PartContent = bytes | Callable[[], Iterable[bytes]]
+
+
+@dataclass
+class WriteResult:
+    """What a write did, for the refresh summary."""
+
+    path: Path
+    """The workbook written."""
+    backup: Path | None
+    """Copy of the workbook as it was before, in ``.salesflow-backups/``
+    beside it; None when there was no previous file or backups were off."""
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    tables: dict[str, str] = field(default_factory=dict)
+    """Requested table name -> name written (differs when the team used it)."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def write_output_sheets(
+    path: Path,
+    sheets: list[OutputSheet],
+    *,
+    output: Path | None = None,
+    backups: int = 3,
+    keep: KeepSheet | None = None,
+    language: str = "en",
+) -> WriteResult:
+    """Add or replace salesflow's ``sheets`` in the workbook at ``path``.
+
+    Args:
+        path: The team's .xlsx or .xlsm workbook.
+        sheets: The output sheets, in the order new ones are appended.
+        output: Where to write; None writes over ``path``.
+        backups: How many earlier versions of the written file to keep in
+            ``.salesflow-backups/<stem>.<timestamp><suffix>`` beside it;
+            0 keeps none.
+        keep: Called with the name of each sheet salesflow owns that is not
+            in ``sheets``; returning False removes that sheet. None keeps
+            them all.
+        language: Language of error messages and warnings.
+
+    Raises:
+        WriteError: The workbook is open in Excel or LibreOffice, a sheet of
+            the team's has an output sheet's name, or writing failed. The
+            workbook is then left byte for byte as it was.
+        WorkbookError: The file is not a readable xlsx package.
+    """
+    target = Path(output or path)
+    _check_sheet_names(sheets, language)
+    _check_not_open(target, language)
+    result = WriteResult(path=target, backup=None)
+    temporary = _temporary_sibling(target, language)
+    try:
+        with Package(Path(path)) as package:
+            plan = _plan_write(package, sheets, keep, result, language)
+            _write_package(package, plan, temporary)
+        result.warnings.extend(plan.warnings(language))
+        _check_written(temporary, plan, language)
+        _copy_mode(target if target.exists() else Path(path), temporary)
+        if target.exists() and backups > 0:
+            result.backup = _keep_backup(target, backups)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise WriteError(
+            text("xlsx.io_failed", language, workbook=target.name, reason=error)
+        ) from error
+    finally:
+        temporary.unlink(missing_ok=True)
+    log.info("wrote %s: added %s, replaced %s", target, result.added, result.replaced)
+    return result
+
+
+# Checks before writing
+
+
+def _check_sheet_names(sheets: list[OutputSheet], language: str) -> None:
+    seen: set[str] = set()
+    for sheet in sheets:
+        name = sheet.name
+        invalid = (
+            not name
+            or len(name) > _MAX_SHEET_NAME
+            or _INVALID_SHEET_CHARS.search(name)
+            or name.startswith("'")
+            or name.endswith("'")
+            or name.casefold() in seen
+        )
+        if invalid:
+            raise WriteError(text("xlsx.bad_sheet_name", language, sheet=name))
+        seen.add(name.casefold())
+
+
+def lock_files(path: Path) -> list[Path]:
+    """Return the lock files that say ``path`` is open in Excel or LibreOffice.
+
+    Excel writes ``~$`` plus the file name beside the workbook; for long
+    names it replaces the first one or two characters instead of prefixing.
+    LibreOffice writes ``.~lock.<name>#``.
+    """
+    name = path.name
+    candidates = {f"~${name}", f"~${name[1:]}", f"~${name[2:]}", f".~lock.{name}#"}
+    return sorted(
+        path.parent / candidate
+        for candidate in candidates
+        if (path.parent / candidate).exists()
+    )
+
+
+def _check_not_open(target: Path, language: str) -> None:
+    for lock in lock_files(target):
+        key = (
+            "xlsx.open_in_libreoffice"
+            if lock.name.startswith(".~lock.")
+            else "xlsx.open_in_excel"
+        )
+        raise WriteError(text(key, language, workbook=target.name, lock=lock.name))
+
+
+# Planning: which parts are written, replaced and deleted
+
+
+@dataclass
+class _WritePlan:
+    """Every member the new package gets instead of the source's."""
+
+    contents: dict[str, PartContent] = field(default_factory=dict)
+    deleted: set[str] = field(default_factory=set)
+    renderers: list[SheetRenderer] = field(default_factory=list)
+
+    def warnings(self, language: str) -> list[str]:
+        return [
+            text("xlsx.cell_cut", language, cell=cell)
+            for renderer in self.renderers
+            for cell in renderer.warnings
+        ]
+
+
+@dataclass
+class _Allocator:
+    """Free part names, table ids and table names in the package."""
+
+    parts: set[str]
+    table_ids: set[int]
+    table_names: set[str]
+
+    def part(self, stem: str) -> str:
+        number = 1
+        while f"{stem}{number}.xml" in self.parts:
+            number += 1
+        self.parts.add(f"{stem}{number}.xml")
+        return f"{stem}{number}.xml"
+
+    def table_id(self) -> int:
+        number = 1
+        while number in self.table_ids:
+            number += 1
+        self.table_ids.add(number)
+        return number
+
+
+def _plan_write(
+    package: Package,
+    sheets: list[OutputSheet],
+    keep: KeepSheet | None,
+    result: WriteResult,
+    language: str,
+) -> _WritePlan:
+    index = WorkbookIndex(package)
+    _check_ownership(index, sheets, language)
+    graph = _relationship_graph(package)
+    styles_part = _styles_part(package, index, language)
+    styles = StyleBook(package.read(styles_part))
+
+    # Parts of the sheets being replaced or removed are freed first, so a
+    # second refresh allocates the same names and ids as the first.
+    old_parts: set[str] = set()
+    for output_sheet in sheets:
+        existing = index.find_sheet(output_sheet.name)
+        if existing is not None:
+            old_parts |= _parts_owned_by(existing.part, graph, package)
+    for stale in _sheets_to_remove(index, sheets, keep):
+        old_parts |= _parts_owned_by(stale.part, graph, package) | {stale.part}
+        index.remove_sheet(stale)
+        result.removed.append(stale.name)
+
+    allocator = _allocator(package, index, old_parts)
+    plan = _WritePlan()
+    for output_sheet in sheets:
+        entry = _sheet_entry(index, output_sheet, allocator, result)
+        _plan_sheet(
+            plan, index, entry, output_sheet, styles, allocator, result, language
+        )
+
+    plan.deleted = old_parts - set(plan.contents)
+    index.delete_parts(plan.deleted)
+    plan.contents.update(index.changed_parts())
+    if styles.changed:
+        plan.contents[styles_part] = styles.to_bytes()
+    return plan
+
+
+def _check_ownership(
+    index: WorkbookIndex, sheets: list[OutputSheet], language: str
+) -> None:
+    conflicts = [
+        existing.name
+        for sheet in sheets
+        if (existing := index.find_sheet(sheet.name)) is not None and not existing.owned
+    ]
+    if conflicts:
+        messages = [
+            text("xlsx.sheet_not_owned", language, sheet=name) for name in conflicts
+        ]
+        raise WriteError(" ".join(messages))
+
+
+def _sheets_to_remove(
+    index: WorkbookIndex, sheets: list[OutputSheet], keep: KeepSheet | None
+) -> list[WorkbookSheet]:
+    if keep is None:
+        return []
+    wanted = {sheet.name.casefold() for sheet in sheets}
+    return [
+        sheet
+        for sheet in index.sheets
+        if sheet.owned and sheet.name.casefold() not in wanted and not keep(sheet.name)
+    ]
+
+
+def _styles_part(package: Package, index: WorkbookIndex, language: str) -> str:
+    for relationship in read_relationships(package.read(index.workbook_rels_part)):
+        if relationship.type == _REL_STYLES:
+            part = resolve_target(index.workbook_part, relationship.target)
+            if part in package:
+                return part
+    # NOTE: a package without a style table (rare; Excel, LibreOffice and
+    # openpyxl always write one) is rejected rather than given a new one.
+    raise WorkbookError(text("xlsx.no_styles", language))
+
+
+def _allocator(
+    package: Package, index: WorkbookIndex, old_parts: set[str]
+) -> _Allocator:
+    kept = set(package.names) - old_parts
+    table_ids: set[int] = set()
+    table_names = index.table_names()
+    for part in kept:
+        if "/tables/" in f"/{part}" and part.endswith(".xml") and "_rels" not in part:
+            root = etree.fromstring(package.read(part))
+            table_ids.add(int(root.get("id", "0")))
+            for attribute in ("name", "displayName"):
+                table_names.add((root.get(attribute) or "").casefold())
+    return _Allocator(kept, table_ids, table_names)
+
+
+def _sheet_entry(
+    index: WorkbookIndex, sheet: OutputSheet, allocator: _Allocator, result: WriteResult
+) -> WorkbookSheet:
+    existing = index.find_sheet(sheet.name)
+    if existing is not None:
+        index.update_sheet(existing, sheet.name, sheet.hidden)
+        result.replaced.append(sheet.name)
+        return existing
+    folder = posixpath.dirname(index.workbook_part)
+    part = allocator.part(posixpath.join(folder, "worksheets", "sheet"))
+    result.added.append(sheet.name)
+    return index.add_sheet(sheet.name, part, sheet.hidden)
+
+
+def _plan_sheet(
+    plan: _WritePlan,
+    index: WorkbookIndex,
+    entry: WorkbookSheet,
+    sheet: OutputSheet,
+    styles: StyleBook,
+    allocator: _Allocator,
+    result: WriteResult,
+    language: str,
+) -> None:
+    """Add the sheet's XML, rels, tables, drawing and charts to the plan."""
+    layout = layout_sheet(sheet)
+    folder = posixpath.dirname(posixpath.dirname(entry.part))
+    relationships: list[Relationship] = []
+
+    def relate(type_: str, part_or_url: str, external: bool = False) -> str:
+        rel_id = f"rId{len(relationships) + 1}"
+        target = part_or_url if external else relative_target(entry.part, part_or_url)
+        relationships.append(Relationship(rel_id, type_, target, external))
+        return rel_id
+
+    tables: dict[int, str] = {}
+    for number, placement in enumerate(layout.blocks):
+        if placement.block.table_name:
+            part = allocator.part(posixpath.join(folder, "tables", "table"))
+            name = _table_name(placement, sheet.name, allocator, result, language)
+            plan.contents[part] = table_xml(allocator.table_id(), name, placement)
+            index.add_content_type(part, TYPE_TABLE)
+            tables[number] = relate(REL_TABLE, part)
+
+    charted = [p for p in layout.blocks if p.block.chart is not None and p.block.rows]
+    drawing_id = None
+    if charted:
+        drawing = allocator.part(posixpath.join(folder, "drawings", "drawing"))
+        drawing_id = relate(REL_DRAWING, drawing)
+        _plan_charts(plan, index, sheet.name, drawing, charted, allocator, folder)
+
+    links = {
+        target: relate(REL_HYPERLINK, target, external=True)
+        for placement in layout.blocks
+        for target in dict.fromkeys(placement.block.links.values())
+        if is_external_link(target)
+    }
+    renderer = SheetRenderer(
+        layout, styles, SheetRelations(tables, drawing_id, links), language
+    )
+    plan.renderers.append(renderer)
+    plan.contents[entry.part] = renderer.chunks
+    if relationships:
+        plan.contents[rels_part(entry.part)] = relationships_xml(relationships)
+
+
+def _table_name(
+    placement: BlockPlacement,
+    sheet_name: str,
+    allocator: _Allocator,
+    result: WriteResult,
+    language: str,
+) -> str:
+    wanted = placement.block.table_name or ""
+    name = unique_table_name(wanted, allocator.table_names)
+    result.tables[wanted] = name
+    if name != wanted:
+        result.warnings.append(
+            text(
+                "xlsx.table_renamed",
+                language,
+                wanted=wanted,
+                name=name,
+                sheet=sheet_name,
+            )
+        )
+    return name
+
+
+def _plan_charts(
+    plan: _WritePlan,
+    index: WorkbookIndex,
+    sheet_name: str,
+    drawing: str,
+    charted: list[BlockPlacement],
+    allocator: _Allocator,
+    folder: str,
+) -> None:
+    chart_ids, drawing_relationships = [], []
+    for number, placement in enumerate(charted, start=1):
+        chart = allocator.part(posixpath.join(folder, "charts", "chart"))
+        plan.contents[chart] = chart_xml(sheet_name, placement)
+        index.add_content_type(chart, TYPE_CHART)
+        chart_ids.append(f"rId{number}")
+        drawing_relationships.append(
+            Relationship(f"rId{number}", REL_CHART, relative_target(drawing, chart))
+        )
+    plan.contents[drawing] = drawing_xml(charted, chart_ids)
+    plan.contents[rels_part(drawing)] = relationships_xml(drawing_relationships)
+    index.add_content_type(drawing, TYPE_DRAWING)
+
+
+# The relationship graph: which parts belong to a sheet alone
+
+
+def _relationship_graph(package: Package) -> dict[str, list[str]]:
+    graph: dict[str, list[str]] = {}
+    for name in package.names:
+        if not name.endswith(".rels") or "/_rels/" not in f"/{name}":
+            continue
+        source = source_of_rels(name)
+        try:
+            relationships = read_relationships(package.read(name))
+        except WorkbookError:
+            continue
+        graph[source] = [
+            resolve_target(source, relationship.target)
+            for relationship in relationships
+            if not relationship.external
+        ]
+    return graph
+
+
+def _parts_owned_by(
+    sheet_part: str, graph: dict[str, list[str]], package: Package
+) -> set[str]:
+    """Return the parts only ``sheet_part`` leads to, and their rels parts.
+
+    A part that some other part also refers to (a picture shared by two
+    drawings, a pivot cache) is not the sheet's alone and is kept.
+    """
+    reachable = _reachable({sheet_part}, graph) - {sheet_part}
+    outside = set(graph) - reachable - {sheet_part}
+    kept = _reachable(outside, graph, blocked=sheet_part)
+    owned = reachable - kept
+    rels = {rels_part(part) for part in owned | {sheet_part}}
+    return {part for part in owned | rels if part in package}
+
+
+def _reachable(
+    starts: set[str], graph: dict[str, list[str]], blocked: str = ""
+) -> set[str]:
+    seen = set(starts)
+    pending = list(starts)
+    while pending:
+        for target in graph.get(pending.pop(), []):
+            if target not in seen and target != blocked:
+                seen.add(target)
+                pending.append(target)
+    return seen
+
+
+# Writing, checking and replacing
+
+
+def _write_package(package: Package, plan: _WritePlan, temporary: Path) -> None:
+    contents = dict(plan.contents)
+    with open(temporary, "wb") as file:
+        writer = PackageWriter(file)
+        for name in package.names:
+            if name in contents:
+                writer.write(name, _produce(contents.pop(name)))
+            elif name not in plan.deleted:
+                writer.copy(package, name)
+        for name, content in contents.items():
+            writer.write(name, _produce(content))
+        writer.close()
+
+
+def _produce(content: PartContent) -> bytes | Iterable[bytes]:
+    return content if isinstance(content, bytes) else content()
+
+
+def _check_written(temporary: Path, plan: _WritePlan, language: str) -> None:
+    """Reopen the written package, test every member and parse new XML."""
+    try:
+        with zipfile.ZipFile(temporary) as written:
+            damaged = written.testzip()
+            if damaged is not None:
+                raise ValueError(f"member {damaged} fails its CRC check")
+            names = written.namelist()
+            if len(names) != len(set(names)):
+                raise ValueError("a member name appears twice")
+            for name in plan.contents:
+                if name.endswith((".xml", ".rels")):
+                    with written.open(name) as member:
+                        for _, element in etree.iterparse(member, events=("end",)):
+                            element.clear(keep_tail=False)
+    except (ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, KeyError) as error:
+        raise WriteError(
+            text("xlsx.check_failed", language, workbook=temporary.name, reason=error)
+        ) from error
+
+
+def _temporary_sibling(target: Path, language: str) -> Path:
+    try:
+        descriptor, name = tempfile.mkstemp(
+            prefix=f".{target.stem}.", suffix=".salesflow-tmp", dir=target.parent
+        )
+    except OSError as error:
+        raise WriteError(
+            text("xlsx.io_failed", language, workbook=target.name, reason=error)
+        ) from error
+    os.close(descriptor)
+    return Path(name)
+
+
+def _copy_mode(source: Path, temporary: Path) -> None:
+    if source.exists():
+        shutil.copymode(source, temporary)
+
+
+def backup_folder(workbook: Path) -> Path:
+    """Return the folder where earlier versions of ``workbook`` are kept."""
+    return workbook.parent / BACKUP_FOLDER
+
+
+def _keep_backup(target: Path, backups: int) -> Path:
+    """Copy ``target`` into the backup folder and delete all but the newest."""
+    folder = backup_folder(target)
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    backup = folder / f"{target.stem}.{stamp}{target.suffix}"
+    shutil.copy2(target, backup)
+    pattern = re.compile(
+        re.escape(target.stem) + r"\.\d{8}-\d{6}-\d{6}" + re.escape(target.suffix) + "$"
+    )
+    earlier = sorted(path for path in folder.iterdir() if pattern.match(path.name))
+    for old in earlier[:-backups]:
+        old.unlink()
+    return backup

@@ -46,6 +46,8 @@ class SheetModel:
     """Excel Table name -> A1 address."""
     number_formats: dict[str, str] = field(default_factory=dict)
     colors: dict[str, str] = field(default_factory=dict)
+    conditional_formats: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    """(A1 address, rule) in the order they were added."""
     links: dict[str, str] = field(default_factory=dict)
     """A1 address -> link target."""
     column_widths: dict[str, float] = field(default_factory=dict)
@@ -158,8 +160,10 @@ def _set_values(model: WorkbookModel, action: Mapping[str, Any]) -> None:
     sheet = _target(model, action)
     for row_offset, row in enumerate(action["values"]):
         for column_offset, value in enumerate(row):
-            key = (action["start_row"] + 1 + row_offset,
-                   action["start_column"] + 1 + column_offset)
+            key = (
+                action["start_row"] + 1 + row_offset,
+                action["start_column"] + 1 + column_offset,
+            )
             stored = excel_value(value)
             if stored is None:
                 sheet.cells.pop(key, None)
@@ -205,6 +209,13 @@ def _set_color(model: WorkbookModel, action: Mapping[str, Any]) -> None:
     _target(model, action).colors[_address(action)] = action["args"][0]
 
 
+def _add_conditional_format(model: WorkbookModel, action: Mapping[str, Any]) -> None:
+    rule = dict(action["args"][0])
+    if rule["type"] != "Custom" or not str(rule.get("formula", "")).startswith("="):
+        raise ValueError(f"unsupported conditional format {rule!r}")
+    _target(model, action).conditional_formats.append((_address(action), rule))
+
+
 def _add_link(model: WorkbookModel, action: Mapping[str, Any]) -> None:
     address, text, _tip = action["args"]
     sheet = _target(model, action)
@@ -239,6 +250,7 @@ ACTIONS: dict[str, Callable[[WorkbookModel, Mapping[str, Any]], None]] = {
     "namesAdd": _add_name,
     "setNumberFormat": _set_number_format,
     "setRangeColor": _set_color,
+    "addConditionalFormat": _add_conditional_format,
     "addHyperlink": _add_link,
     "setColumnWidth": _set_column_width,
     "freezePaneAtRange": _freeze,

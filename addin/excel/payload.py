@@ -74,7 +74,9 @@ def js_cell(value: Any) -> JsonCell:
     if isinstance(value, bool | str):
         return value
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+        return (
+            value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+        )
     if isinstance(value, dt.date):
         return value.isoformat() + "T00:00:00.000Z"
     if isinstance(value, dt.time):
@@ -128,7 +130,9 @@ def _values_from_a1(
     if not grid or not any(cell != "" for row in grid for cell in row):
         return [[""]], None
     width = max(len(row) for row in grid)
-    values = [[js_cell(cell) for cell in row] + [""] * (width - len(row)) for row in grid]
+    values = [
+        [js_cell(cell) for cell in row] + [""] * (width - len(row)) for row in grid
+    ]
     start_row, start_column = sheet.start or (0, 0)
     first = f"{column_letter(start_column + 1)}{start_row + 1}"
     last = f"{column_letter(width)}{len(values)}"

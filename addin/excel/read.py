@@ -14,36 +14,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Collection
-from dataclasses import dataclass
 
 import xlwings as xw
 
 from addin.model import CellValue
+from addin.reader import Grid, TableDef
 
 log = logging.getLogger(__name__)
-
-Grid = list[list[CellValue]]
 
 _TIME_ONLY_DATE = dt.date(1899, 12, 30)
 """Date Excel gives a cell that holds only a time of day."""
 
 
-@dataclass(frozen=True)
-class ExcelTable:
-    """An Excel Table (ListObject) found in the workbook."""
-
-    name: str
-    sheet: str
-    address: str
-    """A1 range of the whole table, header row included, e.g. ``A1:O120``."""
-
-
 def read_grids(book: xw.Book, skip: Collection[str] = ()) -> dict[str, Grid]:
     """Return every sheet's values from A1, except the sheets in ``skip``."""
     return {
-        sheet.name: sheet_grid(sheet)
-        for sheet in book.sheets
-        if sheet.name not in skip
+        sheet.name: sheet_grid(sheet) for sheet in book.sheets if sheet.name not in skip
     }
 
 
@@ -54,14 +40,20 @@ def sheet_grid(sheet: xw.Sheet) -> Grid:
     return [[plain_cell(value) for value in row] for row in values]
 
 
-def read_tables(book: xw.Book) -> list[ExcelTable]:
+def read_tables(book: xw.Book) -> list[TableDef]:
     """Return the Excel Tables of every sheet, with their addresses."""
     tables = []
     for sheet in book.sheets:
         for table in sheet.tables:
-            address = table.range.get_address(False, False)
-            tables.append(ExcelTable(table.name, sheet.name, address))
+            tables.append(_table_def(table, sheet.name))
     return tables
+
+
+def _table_def(table: xw.main.Table, sheet: str) -> TableDef:
+    header_rows = 1 if table.show_headers else 0
+    totals_rows = 1 if table.show_totals else 0
+    address = table.range.get_address(False, False)
+    return TableDef(table.name, sheet, address, header_rows, totals_rows)
 
 
 def plain_cell(value: object) -> CellValue:

@@ -17,9 +17,10 @@ from typing import Any
 
 import xlwings as xw
 
-from addin.excel.read import Grid, read_grids, read_tables
+from addin.excel.read import read_grids, read_tables
 from addin.excel.write import find_sheet, is_owned, write_output_sheets
 from addin.model import RawWorkbook
+from addin.reader import Grid, tables_from_grids
 from addin.refresh import RefreshResult, compute_sheets
 from addin.schema import OUTPUT_SHEETS
 from addin.state import STATE_SHEET, SavedState
@@ -41,8 +42,6 @@ class BookSummary:
     errors: int
     warnings: int
     written: list[str] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)
-    """Output sheet names taken by a sheet of the team's, left as it was."""
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
@@ -58,8 +57,8 @@ def refresh_book(book: xw.Book, as_of: dt.date | None = None) -> BookSummary:
     """
     started = time.perf_counter()
     result = compute_book(book, as_of)
-    report = write_output_sheets(book, result.sheets, result.book.settings.language)
-    return _summary("refresh", result, report.written, report.refused, started)
+    written = write_output_sheets(book, result.sheets, result.book.settings.language)
+    return _summary("refresh", result, written, started)
 
 
 def check_book(book: xw.Book, as_of: dt.date | None = None) -> BookSummary:
@@ -67,8 +66,8 @@ def check_book(book: xw.Book, as_of: dt.date | None = None) -> BookSummary:
     started = time.perf_counter()
     result = compute_book(book, as_of)
     issues = [sheet for sheet in result.sheets if sheet.name == "Issues"]
-    report = write_output_sheets(book, issues, result.book.settings.language)
-    return _summary("check", result, report.written, report.refused, started)
+    written = write_output_sheets(book, issues, result.book.settings.language)
+    return _summary("check", result, written, started)
 
 
 def compute_book(book: xw.Book, as_of: dt.date | None = None) -> RefreshResult:
@@ -80,9 +79,7 @@ def compute_book(book: xw.Book, as_of: dt.date | None = None) -> RefreshResult:
 
 def raw_workbook(book: xw.Book, grids: dict[str, Grid]) -> RawWorkbook:
     """Hand the grids and Excel Tables of ``book`` to the reader."""
-    from addin.reader import tables_from_grids
-
-    return tables_from_grids(grids, read_tables(book))
+    return tables_from_grids(grids, read_tables(book), path=book.name)
 
 
 def saved_state(book: xw.Book, grids: dict[str, Grid]) -> SavedState:
@@ -115,7 +112,6 @@ def _summary(
     action: str,
     result: RefreshResult,
     written: list[str],
-    refused: list[str],
     started: float,
 ) -> BookSummary:
     summary = BookSummary(
@@ -125,7 +121,6 @@ def _summary(
         errors=sum(issue.severity == "error" for issue in result.issues),
         warnings=sum(issue.severity == "warning" for issue in result.issues),
         written=written,
-        refused=refused,
         seconds=round(time.perf_counter() - started, 2),
     )
     log.info("%s done: %s", action, summary)

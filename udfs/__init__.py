@@ -1,0 +1,1 @@
+"""salesflow's worksheet functions, for xlwings Server, xlwings Lite and desktop."""

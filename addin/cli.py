@@ -139,3 +139,131 @@ def new(path: Path, force: bool, language: str) -> None:
         raise SystemExit(2)
     write_template(path, language)
     click.echo(text("cli.new.written", path=path))
+
+
+@main.command()
+@click.argument(
+    "path", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the scores and periods as JSON."
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Last day of the backtest (YYYY-MM-DD); default: Settings, then today.",
+)
+@click.option(
+    "--simulations",
+    type=click.IntRange(1, 1_000_000),
+    help="Simulated futures per period; default: the Settings value.",
+)
+@click.option("--reps", is_flag=True, help="Also print each rep's scores.")
+def backtest(
+    path: Path,
+    as_json: bool,
+    as_of: dt.datetime | None,
+    simulations: int | None,
+    reps: bool,
+) -> None:
+    """Replay each finished period's forecast against what was won.
+
+    The forecast of each period is rebuilt from the deals, evidence and closes
+    dated before the period started, and compared with the amount won in it.
+    Prints, per method, the mean accuracy, MAPE, bias and how often the
+    actual fell within P10-P90.
+
+    \b
+    Example:
+      salesflow backtest examples/maven_crm.xlsx --json > backtest.json
+    """
+    import json
+
+    from addin.engine.backtest import backtest as run_backtest
+    from addin.errors import SalesflowError
+    from addin.load import load_team_book
+
+    day = as_of.date() if as_of else None
+    try:
+        book, _ = load_team_book(path, day)
+    except SalesflowError as error:
+        _fail(error)
+    day = day or book.settings.effective_as_of()
+    result = run_backtest(book, day, simulations)
+    if as_json:
+        click.echo(json.dumps(_backtest_json(result, day), indent=2, ensure_ascii=False))
+    else:
+        _print_backtest(result, day, reps, book.settings.language)
+
+
+def _backtest_json(result, as_of: dt.date) -> dict:
+    """Return the backtest as plain JSON values; the team's scope is null."""
+
+    def records(table) -> list[dict]:
+        table = table.astype(object).where(table.notna(), None)
+        rows = table.to_dict("records")
+        for row in rows:
+            row["scope"] = row["scope"] or None
+            if "start" in row:
+                row["start"] = row["start"].isoformat()
+        return rows
+
+    return {
+        "as_of": as_of.isoformat(),
+        "skipped_periods": result.skipped,
+        "scores": records(result.scores),
+        "periods": records(result.periods),
+    }
+
+
+def _print_backtest(result, as_of: dt.date, reps: bool, language: str) -> None:
+    from rich.table import Table
+
+    from addin.locale import text
+
+    console = Console()
+    console.print(text("backtest.title", language, as_of=as_of.isoformat()))
+    if result.scores.empty:
+        console.print(text("backtest.none", language))
+        return
+    if result.skipped:
+        skipped = ", ".join(result.skipped)
+        console.print(text("backtest.skipped", language, periods=skipped))
+
+    headers = ["mean_accuracy", "mape", "bias", "range_coverage"]
+    scopes = result.scores["scope"].unique()
+    for scope in scopes if reps else scopes[:1]:
+        title = scope or text("forecast.team", language)
+        table = Table(title=title, title_justify="left")
+        table.add_column(text("backtest.col.method", language))
+        table.add_column(text("backtest.col.periods", language), justify="right")
+        for header in headers:
+            table.add_column(text(f"backtest.col.{header}", language), justify="right")
+        for row in result.scores[result.scores["scope"] == scope].itertuples():
+            table.add_row(
+                text(f"backtest.method.{row.method}", language),
+                str(row.periods),
+                *(_percent(getattr(row, header)) for header in headers),
+            )
+        console.print(table)
+    console.print(_backtest_periods_table(result.periods, language))
+
+
+def _backtest_periods_table(periods, language: str):
+    """Return the team's actual and forecasts of each backtested period."""
+    from rich.table import Table
+
+    from addin.locale import text
+
+    columns = ["actual", "stage_weighted", "evidence_based", "p10", "p50", "p90"]
+    table = Table(title_justify="left")
+    table.add_column(text("forecast.col.period", language))
+    for column in columns:
+        table.add_column(text(f"forecast.col.{column}", language), justify="right")
+    for row in periods[periods["scope"] == ""].itertuples():
+        table.add_row(row.period, *(f"{getattr(row, column):,.0f}" for column in columns))
+    return table
+
+
+def _percent(value: float) -> str:
+    return "-" if value != value else f"{value:.1%}"

@@ -23,6 +23,7 @@ import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
@@ -496,10 +497,13 @@ class _CalamineGrids(Mapping[str, Grid]):
     def _read(self, name: str) -> Grid:
         try:
             sheet = self._workbook.get_sheet_by_name(name)
-            rows: Grid = sheet.to_python(skip_empty_area=False)
+            # NOTE: a duration cell comes back as a timedelta, which no input
+            # column expects: the typed parsers reject it, parse_text keeps
+            # Python's text of it.
+            rows = cast(Grid, sheet.to_python(skip_empty_area=False))
         except CalamineError as error:
             raise _damaged(self._path, error, self._language) from None
-        if not rows or sheet.start is None:
+        if not rows or sheet.start is None or sheet.end is None:
             return []
         # The grid is meant to start at A1; pad it if calamine left out the
         # empty rows and columns above and left of the first used cell.
@@ -563,11 +567,8 @@ def _not_a_package_message(path: Path, head: bytes, language: str) -> str:
 def _check_spreadsheet(package: zipfile.ZipFile, path: Path, language: str) -> None:
     """Raise a WorkbookError unless the zip package is an Excel workbook."""
     names = set(package.namelist())
-    if _workbook_part(package) in names:
-        return
-    if "xl/workbook.bin" in names:
-        raise WorkbookError(text("reader.binary_workbook", language, path=path))
     kinds = {
+        "xl/workbook.bin": "reader.binary_workbook",
         "word/document.xml": "reader.word_document",
         "ppt/presentation.xml": "reader.presentation",
         "content.xml": "reader.opendocument",
@@ -575,7 +576,8 @@ def _check_spreadsheet(package: zipfile.ZipFile, path: Path, language: str) -> N
     for part, key in kinds.items():
         if part in names:
             raise WorkbookError(text(key, language, path=path))
-    raise WorkbookError(text("reader.not_a_workbook", language, path=path))
+    if _workbook_part(package) not in names:
+        raise WorkbookError(text("reader.not_a_workbook", language, path=path))
 
 
 def _damaged(path: Path, error: BaseException, language: str) -> WorkbookError:
@@ -681,14 +683,14 @@ def _uncached_formula_issues(
         part = parts.get(table.location.sheet) if table else None
         if table is None or part is None or not _has_formulas(package, part):
             continue
-        cells = _uncached_cells(package, part)
-        for key, letters in table.location.columns.items():
-            severity = "error" if spec.column(key).mandatory else "warning"
-            for row in table.rows:
-                if (row, letters) in cells:
-                    issues.append(
-                        _uncached_issue(table, f"{letters}{row}", severity, language)
-                    )
+        keys = {letters: key for key, letters in table.location.columns.items()}
+        rows = set(table.rows)
+        for row, letters in sorted(_uncached_cells(package, part)):
+            if row in rows and letters in keys:
+                mandatory = spec.column(keys[letters]).mandatory
+                severity = "error" if mandatory else "warning"
+                cell = f"{letters}{row}"
+                issues.append(_uncached_issue(table, cell, severity, language))
     return issues
 
 

@@ -101,7 +101,7 @@ def normalize_name(value: CellValue) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        value = _number_text(value) if _is_number(value) else str(value)
+        value = shown(value)
     folded = unicodedata.normalize("NFKC", value).translate(_INVISIBLE)
     folded = folded.translate(_CJK_PUNCTUATION)
     return _WHITESPACE.sub(" ", folded).strip().casefold()

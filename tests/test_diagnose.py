@@ -19,11 +19,13 @@ REPS = ["Ann", "Ben", "Cy"]
 NOVEMBER = period_containing(AS_OF)
 
 
-def _diagnose(limits: ShapeLimits = ShapeLimits()) -> list:
+def _diagnose(limits: ShapeLimits | None = None) -> list:
     book = team_book()
     audit = audit_process(book, AS_OF, first_seen())
     funnel = build_funnel(audit, reps_in_order(book.team, book.deals))
-    return diagnose_shape(audit, funnel, book.team, REPS, NOVEMBER, limits)
+    return diagnose_shape(
+        audit, funnel, book.team, REPS, NOVEMBER, limits or ShapeLimits()
+    )
 
 
 def _calls(diagnoses: list) -> set[tuple]:

@@ -1,0 +1,253 @@
+"""The scorecard: each rep's result and process in the current period.
+
+One row per rep, and a last row for the team, for the period that contains
+the as-of date:
+
+- won amount: Won deals closed from the period's start to the as-of date
+  (a Won deal without a Closed on date belongs to no period);
+- quota attainment: won amount divided by the period's quota;
+- process score: amount-weighted mean score of the deals open at the as-of
+  date or closed in the period;
+- luck share: share of the won amount in won deals classed Luck;
+- coverage: open pipeline divided by the quota still to win, NaN once the
+  quota is met;
+- commission by result and by process, and the difference (by process
+  minus by result);
+- coaching notes: up to :data:`MAX_COACHING_NOTES` plain sentences on what
+  to do next, naming the deals concerned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from addin.engine.commission import deal_commissions
+from addin.engine.diagnose import Diagnosis, QuotaStatus, quota_status
+from addin.engine.periods import Period, period_containing
+from addin.engine.score import ProcessAudit
+from addin.locale import text
+from addin.model import Settings
+
+MAX_COACHING_NOTES = 3
+"""Coaching notes per rep; luck wins come first, then stuck deals, then
+the shape diagnoses."""
+MAX_NAMED_DEALS = 5
+"""Deals named in one note before the rest are counted."""
+
+SCORECARD_COLUMNS = (
+    "rep",
+    "won",
+    "quota",
+    "attainment",
+    "process_score",
+    "luck_share",
+    "pipeline",
+    "coverage",
+    "by_result",
+    "by_process",
+    "difference",
+    "notes",
+)
+"""Columns of :func:`build_scorecard`'s result; ``rep`` is None on the team row."""
+
+
+def scorecard_period(audit: ProcessAudit, settings: Settings) -> Period:
+    """Return the period of the scorecard: the one containing the as-of date."""
+    return period_containing(audit.as_of, settings.period, settings.fiscal_year_start)
+
+
+def build_scorecard(
+    audit: ProcessAudit,
+    team: pd.DataFrame,
+    settings: Settings,
+    reps: Sequence[str],
+    diagnoses: Sequence[Diagnosis] = (),
+    stuck: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """Return one scorecard row per rep of ``reps``, then the team's row.
+
+    Args:
+        audit: The process audit of every deal.
+        team: The Team table (monthly quota, commission rate).
+        settings: The team's settings (period, curve, language).
+        reps: The reps, in the order of the rows.
+        diagnoses: Shape diagnoses of ``audit``; each rep's feed its notes.
+        stuck: Whether each deal row is stuck (from the stage audit),
+            aligned with ``audit.deals``; None names no stuck deals.
+    """
+    period = scorecard_period(audit, settings)
+    deals = audit.deals
+    in_view = deals["in_view"].to_numpy(dtype=bool)
+    closed_on = pd.to_datetime(deals["closed_on"])
+    in_period = (
+        in_view
+        & closed_on.between(
+            pd.Timestamp(period.start), pd.Timestamp(audit.as_of)
+        ).to_numpy()
+    )
+    won = deals.loc[in_period & (deals["status"] == "Won").to_numpy()]
+    active = deals.loc[in_view & ((deals["status"] == "Open").to_numpy() | in_period)]
+
+    commissions = deal_commissions(won, team, settings.curve)
+    status = quota_status(audit, team, reps, period)
+    rows = [
+        _figures(rep, won, active, commissions, status[rep]) for rep in [*reps, None]
+    ]
+    scorecard = pd.DataFrame(rows, columns=list(SCORECARD_COLUMNS[:-1]))
+    scorecard["notes"] = [
+        coaching_notes(audit, rep, won, diagnoses, stuck, settings.language)
+        for rep in [*reps, None]
+    ]
+    return scorecard
+
+
+def _figures(
+    rep: str | None,
+    won: pd.DataFrame,
+    active: pd.DataFrame,
+    commissions: pd.DataFrame,
+    status: QuotaStatus,
+) -> tuple[object, ...]:
+    if rep is not None:
+        won = won[won["rep"] == rep]
+        active = active[active["rep"] == rep]
+        commissions = commissions[commissions["rep"] == rep]
+    won_amount = float(won["amount_rc"].sum())
+    quota = status.quota
+    pipeline = status.open_pipeline
+    remaining = status.remaining
+    by_result = commissions["by_result"].sum(min_count=1)
+    by_process = commissions["by_process"].sum(min_count=1)
+    return (
+        rep,
+        won_amount,
+        quota,
+        won_amount / quota if quota > 0 else float("nan"),
+        weighted_score(active),
+        _luck_share(won),
+        pipeline,
+        pipeline / remaining if remaining > 0 else float("nan"),
+        by_result,
+        by_process,
+        by_process - by_result,
+    )
+
+
+def weighted_score(deals: pd.DataFrame) -> float:
+    """Return the amount-weighted mean process score of ``deals``.
+
+    Deals without a score are left out; when no deal has an amount, the
+    plain mean of the scores is returned.
+    """
+    scored = deals[deals["score"].notna()]
+    amount = scored["amount_rc"].fillna(0.0).clip(lower=0.0)
+    if amount.sum() > 0:
+        return float((scored["score"] * amount).sum() / amount.sum())
+    return float(scored["score"].mean()) if len(scored) else float("nan")
+
+
+def _luck_share(won: pd.DataFrame) -> float:
+    total = won["amount_rc"].sum()
+    if not total > 0:
+        return float("nan")
+    return float(won.loc[won["won_class"] == "luck", "amount_rc"].sum() / total)
+
+
+def coaching_notes(
+    audit: ProcessAudit,
+    rep: str | None,
+    won: pd.DataFrame,
+    diagnoses: Sequence[Diagnosis],
+    stuck: np.ndarray | None,
+    language: str = "en",
+) -> list[str]:
+    """Write what ``rep`` should do next, at most :data:`MAX_COACHING_NOTES`.
+
+    Luck wins of the period come first (largest first), then the rep's
+    stuck deals, then the rep's shape diagnoses, stage problems before
+    volume problems. The team (``rep`` None) gets the team's diagnoses only.
+    """
+    notes: list[str] = []
+    if rep is not None:
+        notes += _luck_notes(won[won["rep"] == rep], language)
+        notes += _stuck_notes(audit, rep, stuck, language)
+    own = [d for d in diagnoses if d.rep == rep and d.kind in _NOTE_ORDER]
+    for diagnosis in sorted(own, key=lambda d: _NOTE_ORDER.index(d.kind)):
+        notes.append(_diagnosis_note(audit, diagnosis, language))
+    return notes[:MAX_COACHING_NOTES]
+
+
+# Stage problems a rep can act on this week come before volume problems.
+_NOTE_ORDER = (
+    "leaky_stage",
+    "jammed_stage",
+    "thin_stage",
+    "low_coverage",
+    "top_too_small",
+)
+
+
+def _luck_notes(won: pd.DataFrame, language: str) -> list[str]:
+    luck = won[won["won_class"] == "luck"].sort_values("amount_rc", ascending=False)
+    notes = []
+    for deal in luck.itertuples():
+        fields = {"deal": deal.deal_id, "amount": float(np.nan_to_num(deal.amount_rc))}
+        if deal.skipped_stages:
+            stages = ", ".join(deal.skipped_stages)
+            notes.append(text("coach.luck", language, stages=stages, **fields))
+        else:
+            score = float(np.nan_to_num(deal.score))
+            notes.append(text("coach.luck_score", language, score=score, **fields))
+    return notes
+
+
+def _stuck_notes(
+    audit: ProcessAudit, rep: str, stuck: np.ndarray | None, language: str
+) -> list[str]:
+    if stuck is None:
+        return []
+    deals = audit.deals
+    mine = stuck.astype(bool) & (deals["rep"] == rep).to_numpy()
+    mine &= deals["in_view"].to_numpy(dtype=bool)
+    if not mine.any():
+        return []
+    return [text("coach.stuck", language, deals=name_deals(deals.loc[mine], language))]
+
+
+def _diagnosis_note(audit: ProcessAudit, diagnosis: Diagnosis, language: str) -> str:
+    fields = dict(diagnosis.figures)
+    if diagnosis.kind != "jammed_stage":
+        return text(
+            f"coach.{diagnosis.kind}", language, stage=diagnosis.stage, **fields
+        )
+
+    deals = audit.deals
+    stage_index = audit.stages.index(str(diagnosis.stage))
+    sitting = deals[
+        (deals["rep"] == diagnosis.rep)
+        & (deals["status"] == "Open")
+        & (deals["earned_index"] == stage_index)
+        & deals["in_view"]
+    ]
+    fields.pop("deals", None)
+    if sitting.empty:
+        key = "coach.jammed_stage.none_open"
+        return text(key, language, stage=diagnosis.stage, **fields)
+    named = name_deals(sitting, language)
+    return text(
+        "coach.jammed_stage", language, stage=diagnosis.stage, deals=named, **fields
+    )
+
+
+def name_deals(deals: pd.DataFrame, language: str = "en") -> str:
+    """Return the Deal IDs of ``deals``, largest amount first, a few by name."""
+    ordered = deals.sort_values("amount_rc", ascending=False, na_position="last")
+    ids = [str(deal_id) for deal_id in ordered["deal_id"]]
+    named = ", ".join(ids[:MAX_NAMED_DEALS])
+    if len(ids) <= MAX_NAMED_DEALS:
+        return named
+    extra = len(ids) - MAX_NAMED_DEALS
+    return text("coach.more_deals", language, deals=named, count=extra)

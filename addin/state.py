@@ -19,6 +19,8 @@ import pandas as pd
 
 from addin.model import TeamBook
 from addin.output import Block, Column, OutputSheet
+from addin.sheets.history import SHEET_NAME as HISTORY_SHEET
+from addin.sheets.history import parse_history
 
 log = logging.getLogger(__name__)
 
@@ -103,9 +105,9 @@ def read_saved_state(path: Path) -> SavedState:
     if STATE_SHEET in workbook.sheet_names:
         grid = workbook.get_sheet_by_name(STATE_SHEET).to_python()
         state.first_seen = _first_seen_from_grid(grid)
-    if "History" in workbook.sheet_names:
-        grid = workbook.get_sheet_by_name("History").to_python()
-        state.history = _table_from_grid(grid)
+    if HISTORY_SHEET in workbook.sheet_names:
+        grid = workbook.get_sheet_by_name(HISTORY_SHEET).to_python()
+        state.history = parse_history(grid)
     return state
 
 
@@ -131,17 +133,3 @@ def _first_seen_from_grid(grid: list[list[object]]) -> dict[str, dt.date | None]
             value = value.date()
         seen[str(row[0])] = value if isinstance(value, dt.date) else None
     return seen
-
-
-def _table_from_grid(grid: list[list[object]]) -> pd.DataFrame | None:
-    """Return the first table of a salesflow sheet: header row, then rows."""
-    for index, row in enumerate(grid):
-        filled = [cell for cell in row if cell not in ("", None)]
-        if index > 0 and len(filled) >= 2:
-            header = [str(cell) for cell in row]
-            body = [
-                list(line) for line in grid[index + 1:]
-                if any(cell not in ("", None) for cell in line)
-            ]
-            return pd.DataFrame(body, columns=header)
-    return None

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from addin.engine.score import WON_CLASSES
 from addin.locale import text
 from addin.model import TableLocation, sheet_reference
 from addin.output import Block, Column, Highlight, OutputSheet
@@ -77,7 +78,9 @@ def _premature(table: pd.DataFrame) -> pd.Series:
 
 
 def _cell_text(value: object, language: str) -> object:
-    """Render lists and flags the way a reader expects them in a cell."""
+    """Render lists, flags and won-deal classes the way a reader expects them."""
+    if isinstance(value, str) and value in WON_CLASSES:
+        return text(f"won_class.{value}", language)
     if isinstance(value, (list, tuple)):
         return "; ".join(str(item) for item in value) or None
     if isinstance(value, bool):

@@ -2,7 +2,7 @@
 
 A table is found by its Excel Table name (``tblDeals``), else by its sheet
 (English name or Chinese alias) and the first row among the sheet's first 30
-that holds the table's required headers. Headers map onto the column keys
+that contains the table's required headers. Headers map onto the column keys
 of :mod:`addin.schema` through :func:`addin.values.normalize_name`, so case,
 spaces, full-width forms and Chinese aliases do not matter. Values are
 returned as stored, unparsed: the validator parses them.
@@ -67,7 +67,7 @@ class TableDef:
 
 @dataclass(frozen=True)
 class _Area:
-    """Where one input table sits on its sheet; rows and columns are 1-based."""
+    """The place of one input table on its sheet; rows and columns are 1-based."""
 
     sheet: str
     header_row: int
@@ -145,9 +145,9 @@ def _locate(
 
 
 def _find_sheet(spec: schema.TableSpec, sheets: Mapping[str, Grid]) -> str | None:
-    wanted = {normalize_name(name) for name in (spec.sheet, *spec.sheet_aliases)}
+    names = {normalize_name(name) for name in (spec.sheet, *spec.sheet_aliases)}
     for sheet in sheets:
-        if normalize_name(sheet) in wanted:
+        if normalize_name(sheet) in names:
             return sheet
     return None
 
@@ -186,7 +186,7 @@ def _parse_cell(reference: str) -> tuple[int, int]:
 def _search_header(spec: schema.TableSpec, grid: Grid) -> tuple[int, int, int] | None:
     """Return (row, first column, last column) of the table's header row.
 
-    The first run of adjacent headers that holds every required header wins.
+    The first run of adjacent headers with every required header wins.
     Failing that, the run with the most required headers is taken if it has
     at least one of them and two known headers, so that the reader can name
     the missing columns instead of missing the whole table.
@@ -296,9 +296,9 @@ def _map_headers(
 def _data_rows(spec: schema.TableSpec, area: _Area, grid: Grid) -> Iterator[int]:
     """Yield the Excel rows of the table's records, skipping empty rows.
 
-    An Excel Table ends at its own last row (its Totals row excluded); a
-    table found by its header row ends at the first empty row, at the end
-    of the sheet's cells, or at a header row of another table on the sheet.
+    An Excel Table ends at its own last row, without its Totals row. A table
+    found by its header row ends at the first empty row, at the end of the
+    sheet's cells, or at a header row of another table on the sheet.
     """
     foreign = _foreign_headers(spec)
     last = len(grid) if area.last_row is None else min(area.last_row, len(grid))
@@ -453,8 +453,8 @@ def read_workbook(path: str | Path, language: str = "en") -> RawWorkbook:
 
     Raises:
         WorkbookError: the file is missing, is not an Excel workbook, is
-            protected with a password or is damaged. The message says which
-            and what to do.
+            protected with a password or is damaged. The message names the
+            cause and what to do.
     """
     path = Path(path)
     with _open_package(path, language) as package:

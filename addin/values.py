@@ -5,7 +5,7 @@ Each parser takes one raw cell value as the reader returns it (see
 and, when the cell needs attention, a :class:`Problem`. A problem describes
 the value only; the validator adds the sheet, cell and deal and renders it
 with :func:`describe`. A blank cell parses to ``None`` without a problem,
-because only the validator knows whether the column is mandatory.
+because only the validator can tell whether the column is mandatory.
 
 The parsers never guess. A value with two readings (``03/04/2024``,
 ``12,5``) is an error that asks for an unambiguous form, and a value read
@@ -36,7 +36,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Problem:
-    """What is wrong with one value, ready to be placed at a cell."""
+    """A problem with one value, which the caller places at a cell."""
 
     severity: Severity
     key: str
@@ -90,10 +90,11 @@ def clean_text(value: str) -> str:
 def normalize_name(value: CellValue) -> str:
     """Return the key that spelling variants of one name share.
 
-    Stage, rep, criterion, status and header names are matched on this key:
-    Unicode NFKC (full-width letters, digits and punctuation become their
-    ASCII forms), invisible characters dropped, every run of whitespace (no-break
-    and ideographic spaces included) made one space, trimmed and casefolded.
+    Stage, rep, criterion, status and header names are matched on this key.
+    It is the Unicode NFKC form, so full-width letters, digits and punctuation
+    become ASCII. Invisible characters are dropped, and every run of
+    whitespace (no-break and ideographic spaces included) becomes one space.
+    The result is trimmed and casefolded.
     ``"Won\\xa0"``, ``" WON"`` and ``"won"`` share the key ``"won"``;
     ``"Proposa l"`` keeps its inner space and stays a different name.
     A whole number such as 101.0 gives ``"101"``; None gives ``""``.
@@ -312,7 +313,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 # Currency signs and words a rep may type around an amount, by ISO 4217 code.
 # NOTE: "$" alone is read as USD and "¥" alone as CNY (the team's usual
-# currencies); a Currency column that says CAD or JPY is reported as a
+# currencies). A Currency column that contains CAD or JPY is reported as a
 # mismatch by the validator, which compares it with the code found here.
 _CURRENCY_WORDS = {
     "$": "USD",
@@ -348,7 +349,7 @@ _DOT_THEN_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
 
 
 class _Unreadable(ValueError):
-    """A number's text cannot be read; ``key_suffix`` says why."""
+    """A number's text cannot be read; ``key_suffix`` gives the reason."""
 
     def __init__(self, key_suffix: str) -> None:
         super().__init__(key_suffix)
@@ -358,14 +359,16 @@ class _Unreadable(ValueError):
 def parse_amount(value: CellValue) -> Parsed[float]:
     """Parse an amount; a currency sign or word in the text is reported.
 
-    Numbers stay numbers. Text is read when its meaning is certain:
-    ``1,200`` and ``1 500`` and ``1\\xa0000`` (thousands separators),
-    ``1.200,50`` (German), ``１２，０００`` (full-width), ``12万`` and
-    ``1.5万`` (Chinese ten-thousands), with signs or words such as ``€``,
-    ``US$``, ``美元``, ``人民币`` or ``RMB`` before or after it; the currency
-    comes back in :attr:`Parsed.currency`. A single comma followed by other
-    than three digits (``12,5``) and a single dot followed by exactly three
-    (``1.200``) could be a decimal or a thousands separator, and are errors.
+    Numbers stay numbers. Text is read when its meaning is certain, as in
+    ``1,200``, ``1 500`` and ``1\\xa0000`` (thousands separators),
+    ``1.200,50`` (German), ``１２，０００`` (full-width), and ``12万`` or
+    ``1.5万`` (Chinese ten-thousands). A sign or word such as ``€``, ``US$``,
+    ``美元``, ``人民币`` or ``RMB`` may stand before or after the number, and
+    its code is returned in :attr:`Parsed.currency`.
+
+    A single comma followed by other than three digits (``12,5``) could be
+    a decimal comma, and so could a single dot followed by exactly three
+    (``1.200``) be a thousands separator. Both are errors.
     """
     return _parse_quantity(value, "amount", allow_currency=True)
 
@@ -381,9 +384,9 @@ def parse_number(value: CellValue) -> Parsed[float]:
 def parse_percent(value: CellValue) -> Parsed[float]:
     """Parse a percentage into a fraction: 2 %, ``"2%"`` and 0.02 give 0.02.
 
-    A number above 1 counts as a percent (2 is 2 %, 90 is 90 %), and a
-    number from 0 to 1 as a fraction (0.02 is 2 %, 0.5 is 50 %), which is
-    what a cell formatted as a percentage stores. Exactly 1 is read as
+    A number above 1 counts as a percent (2 is 2 %, 90 is 90 %). A number
+    from 0 to 1 counts as a fraction (0.02 is 2 %, 0.5 is 50 %), because a
+    cell formatted as a percentage stores the fraction. Exactly 1 is read as
     100 % with a warning, because a rep who typed 1 may have meant 1 %.
     Text ending in ``%`` is always a percent.
     """
@@ -499,8 +502,8 @@ def parse_id(value: CellValue) -> Parsed[str]:
 
     Text is trimmed and otherwise kept as typed, however long. A whole
     number loses its ``.0`` (101.0 gives ``"101"``). A number with more than
-    15 digits is an error, because Excel rounded it when it was typed; the
-    value is then the rounded digits, so that the message can quote them.
+    15 digits is an error, because Excel rounded it when it was typed. Its
+    value is then the rounded digits, which the message quotes.
     """
     if _is_blank(value):
         return Parsed(None)

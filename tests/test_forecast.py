@@ -1,0 +1,178 @@
+import datetime as dt
+import math
+
+import numpy as np
+import pytest
+
+from addin.engine.deal_odds import deal_win_chances, win_rates
+from addin.engine.forecast import TEAM_SCOPE, deals_as_of, forecast
+from addin.sheets.forecast import forecast_sheet
+from tests.forecast_books import Deal, closed_history, team_book
+
+AS_OF = dt.date(2026, 3, 1)
+OCTOBER = dt.date(2025, 10, 1)
+
+
+def known_team(simulations=20_000):
+    """Ann won 30 of 50 deals, each closed 10 days after Created; three are open.
+
+    The open deals are 151 days old, older than any close, so their chance to
+    close comes from the tail rate: 50 closes over 50 x 10 + 3 x 151 days.
+    """
+    history = closed_history("Ann", won=30, lost=20, created=OCTOBER, days=10)
+    open_deals = [
+        Deal(f"O{amount}", "Ann", amount, "Open", OCTOBER) for amount in (100, 200, 300)
+    ]
+    return team_book(history + open_deals, AS_OF, simulations=simulations)
+
+
+def chance_in_march():
+    tail_rate = 50 / (50 * 10 + 3 * 151)
+    return 0.6 * (1 - math.exp(-30 * tail_rate))
+
+
+def test_forecast_evidence_based_matches_analytic():
+    book, earned = known_team()
+
+    march = forecast(book, earned).figures_of(TEAM_SCOPE)[0]
+
+    assert march.evidence_based == pytest.approx(600 * chance_in_march())
+
+
+def test_forecast_chance_of_quota_matches_exact():
+    book, earned = known_team()
+    exact = chance_in_march() ** 2  # 500 needs the 200 and the 300 deals
+    error = math.sqrt(exact * (1 - exact) / 20_000)
+
+    march = forecast(book, earned).figures_of(TEAM_SCOPE)[0]
+
+    assert abs(march.chance_of_quota - exact) < 3 * error
+
+
+def test_forecast_stage_weighted_uses_declared_win_pct():
+    book, earned = known_team()
+
+    march = forecast(book, earned).figures_of(TEAM_SCOPE)[0]
+
+    assert march.stage_weighted == pytest.approx(0.5 * 600)
+
+
+@pytest.mark.parametrize(
+    ("expected_close", "period_index"),
+    [
+        (None, 0),
+        (dt.date(2026, 1, 20), 0),
+        (dt.date(2026, 3, 31), 0),
+        (dt.date(2026, 4, 1), 1),
+        (dt.date(2026, 5, 31), 2),
+    ],
+)
+def test_forecast_stage_weighted_period(expected_close, period_index):
+    deal = Deal("D1", "Ann", 1000, "Open", OCTOBER, expected_close=expected_close)
+    book, earned = team_book([deal], AS_OF, simulations=10)
+
+    figures = forecast(book, earned).figures_of(TEAM_SCOPE)
+
+    weighted = [figure.stage_weighted for figure in figures]
+    assert weighted[period_index] == pytest.approx(500)
+    assert sum(weighted) == pytest.approx(500)
+
+
+def test_forecast_won_so_far_counts_to_as_of():
+    deals = [
+        Deal("W1", "Ann", 700, "Won", OCTOBER, dt.date(2026, 3, 10)),
+        Deal("W2", "Ann", 900, "Won", OCTOBER, dt.date(2026, 3, 20)),
+    ]
+    book, earned = team_book(deals, dt.date(2026, 3, 15), simulations=10)
+
+    march = forecast(book, earned).figures_of(TEAM_SCOPE)[0]
+
+    assert march.won_so_far == 700
+
+
+def test_forecast_rep_figures_add_to_team():
+    book, earned = known_team(simulations=100)
+
+    result = forecast(book, earned)
+
+    team = result.figures_of(TEAM_SCOPE)[0]
+    ann = result.figures_of("Ann")[0]
+    assert ann.evidence_based == pytest.approx(team.evidence_based)
+
+
+def test_forecast_same_input_same_sheet():
+    book, earned = known_team(simulations=1_000)
+
+    first = forecast_sheet(forecast(book, earned))
+    second = forecast_sheet(forecast(book, earned))
+
+    assert first == second
+
+
+def test_forecast_range_is_ordered():
+    book, earned = known_team(simulations=1_000)
+
+    march = forecast(book, earned).figures_of(TEAM_SCOPE)[0]
+
+    assert march.p10 <= march.p50
+    assert march.p50 <= march.p90
+
+
+def test_deals_as_of_reopens_later_closes():
+    deal = Deal("D1", "Ann", 100, "Won", OCTOBER, dt.date(2026, 4, 2))
+    book, earned = team_book([deal], AS_OF)
+
+    deals = deals_as_of(book, earned, AS_OF)
+
+    assert deals.loc[0, "status"] == "Open"
+    assert deals["closed_on"].isna().all()
+
+
+def test_deals_as_of_drops_later_deals():
+    deal = Deal("D1", "Ann", 100, "Open", dt.date(2026, 3, 2))
+    book, earned = team_book([deal], AS_OF)
+
+    deals = deals_as_of(book, earned, AS_OF)
+
+    assert deals.empty
+
+
+def test_win_chance_shrinks_rep_toward_team():
+    history = closed_history("Ann", won=30, lost=20, created=OCTOBER, days=10)
+    history += closed_history("Bob", won=2, lost=0, created=OCTOBER, days=10)
+    open_deal = Deal("B-open", "Bob", 100, "Open", OCTOBER)
+    book, earned = team_book(history + [open_deal], AS_OF, {"Ann": 1, "Bob": 1})
+    deals = deals_as_of(book, earned, AS_OF)
+    closed = deals[deals["status"] != "Open"]
+    open_deals = deals[deals["status"] == "Open"]
+
+    chance = deal_win_chances(open_deals, win_rates(book, closed))
+
+    team_rate = 32 / 52
+    assert chance[0] == pytest.approx((2 + 10 * team_rate) / (2 + 10))
+
+
+def test_stage_rates_count_closed_deals():
+    book, earned = known_team(simulations=10)
+
+    rates = forecast(book, earned).stage_rates
+
+    offer = next(rate for rate in rates if rate.stage == "Offer")
+    assert offer.closed_deals == 50
+    assert offer.won_deals == 30
+    assert offer.observed_win_rate == pytest.approx(0.6)
+    assert offer.manager_win_pct == pytest.approx(0.5)
+
+
+def test_forecast_new_deals_add_recent_pace():
+    history = closed_history(
+        "Ann", won=30, lost=30, created=dt.date(2026, 2, 1), days=0
+    )
+    book, earned = team_book(history, AS_OF, simulations=10)
+
+    march = forecast(book, earned).figures_of(TEAM_SCOPE)[0]
+
+    # 60 deals in the 29 days from February 1 to March 1, half won, all
+    # closing the day they are created: 30 days of March still to come.
+    assert march.new_deals == pytest.approx(30 * 60 / 29 * 0.5 * 100)
+    assert np.isfinite(march.p90)

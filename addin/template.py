@@ -181,6 +181,8 @@ class WorkbookContent:
     """Document title property."""
     description: str = ""
     """Document description property."""
+    illustrative_rates: bool = True
+    """Whether the exchange-rate table is titled as rough illustrative rates."""
 
     def rows(self, key: str) -> TableRows:
         return self.tables.get(key, [])
@@ -296,7 +298,7 @@ def build_workbook(content: WorkbookContent) -> Workbook:
             sheet = workbook.create_sheet(spec.sheet)
         _write_table(sheet, spec, content.rows(spec.key))
         if spec.key in _SETTINGS_TITLES:
-            _write_table_title(sheet, spec, content.language)
+            _write_table_title(sheet, spec, content)
 
     _freeze_headers(workbook)
     _define_list_names(workbook, content)
@@ -390,11 +392,14 @@ def _format_columns(
             sheet.column_dimensions[letter].number_format = number_format
 
 
-def _write_table_title(sheet: Worksheet, spec: schema.TableSpec, language: str) -> None:
+def _write_table_title(
+    sheet: Worksheet, spec: schema.TableSpec, content: WorkbookContent
+) -> None:
     header_row, first_column = _ANCHORS[spec.key]
-    cell = sheet.cell(
-        header_row - 1, first_column, text(_SETTINGS_TITLES[spec.key], language)
-    )
+    key = _SETTINGS_TITLES[spec.key]
+    if spec.key == "rates" and not content.illustrative_rates:
+        key = "template.rates.title_plain"
+    cell = sheet.cell(header_row - 1, first_column, text(key, content.language))
     cell.font = Font(bold=True)
 
 
@@ -420,6 +425,8 @@ def _value_format(value: CellValue, column_format: str) -> str:
         return _KIND_FORMATS["date"]
     if isinstance(value, str) and column_format != "@":
         return "General"
+    if column_format == _KIND_FORMATS["date"]:
+        return "General"  # a bare number in a date column stays a number
     return column_format
 
 
@@ -524,10 +531,20 @@ def save_reproducibly(workbook: Workbook, path: Path) -> None:
                 info = zipfile.ZipInfo(member.filename, date_time=_ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 target.writestr(info, payload)
+        os.chmod(temporary, 0o666 & ~_current_umask())
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def _current_umask() -> int:
+    # mkstemp creates the file readable by its owner only, where a saved
+    # workbook should get the usual permissions; os.umask can only be read
+    # by setting it.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _fix_modified_time(core_xml: bytes, timestamp: str) -> bytes:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -26,6 +27,12 @@ from typing import Any
 from xlwings.utils import a1_to_tuples
 
 from addin.model import CellValue
+
+READ_CHUNK_ROWS = 2_000
+"""Rows the task pane reads per Office.js request (``CHUNK_ROWS`` there)."""
+
+SYNC_BYTES = 1_000_000
+"""JSON size of queued actions after which the task pane syncs (same name)."""
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
@@ -258,3 +265,62 @@ ACTIONS: dict[str, Callable[[WorkbookModel, Mapping[str, Any]], None]] = {
     "activateSheet": _activate,
 }
 """The actions salesflow emits; the task pane implements the same set."""
+
+
+def trimmed_grid(grid: Iterable[Iterable[Any]]) -> list[list[CellValue]]:
+    """Return a grid as values to compare: blanks as None, numbers as floats,
+    trailing empty rows and columns removed."""
+    rows = [[_comparable(value) for value in row] for row in grid]
+    width = max(
+        (
+            index + 1
+            for row in rows
+            for index, value in enumerate(row)
+            if value is not None
+        ),
+        default=0,
+    )
+    rows = [row[:width] + [None] * (width - len(row)) for row in rows]
+    while rows and all(value is None for value in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def _comparable(value: Any) -> CellValue:
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def read_requests(payload: Mapping[str, Any]) -> list[int]:
+    """Return the JSON size in bytes of each block of values the task pane reads."""
+    sizes = []
+    for sheet in payload["sheets"]:
+        values = sheet["values"]
+        for start in range(0, len(values), READ_CHUNK_ROWS):
+            sizes.append(_json_size(values[start : start + READ_CHUNK_ROWS]))
+    return sizes
+
+
+def write_requests(actions: Iterable[Mapping[str, Any]]) -> list[int]:
+    """Return the JSON size in bytes of each batch of actions synced together.
+
+    The task pane syncs after an action that changes a sheet, and whenever
+    the queued actions pass :data:`SYNC_BYTES`.
+    """
+    sizes = []
+    queued = 0
+    for action in actions:
+        queued += _json_size(action)
+        if queued > SYNC_BYTES or "sheet" in action["func"].lower():
+            sizes.append(queued)
+            queued = 0
+    if queued:
+        sizes.append(queued)
+    return sizes
+
+
+def _json_size(value: Any) -> int:
+    return len(json.dumps(value, ensure_ascii=False).encode("utf-8"))

@@ -67,6 +67,20 @@ def book_payload(
     }
 
 
+def open_book(payload: Payload) -> xw.Book:
+    """Return the ``xw.Book`` of the remote engine for a payload.
+
+    xlwings registers its remote engine when it is imported and only if a
+    license key is set then; this registers it late if the key came later.
+    The book changes ``payload`` in place as scripts change the book.
+    """
+    if "remote" not in [engine.name for engine in xw.engines]:
+        from xlwings.pro import _xlremote
+
+        xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
+    return xw.Book(json=payload)
+
+
 def js_cell(value: Any) -> JsonCell:
     """Return a cell value as Office.js reports it after a JSON round trip."""
     if value is None or value == "":
@@ -127,14 +141,18 @@ def _values_from_a1(
     """Return the values from A1 to the last used cell, and the used range."""
     sheet = workbook.get_sheet_by_name(name)
     grid = sheet.to_python(skip_empty_area=False)
-    if not grid or not any(cell != "" for row in grid for cell in row):
+    if not grid or sheet.start is None:
         return [[""]], None
+    # Office.js sends values from A1; pad if calamine left out the empty
+    # rows and columns above and left of the first used cell.
+    top, left = sheet.start
+    if len(grid) == sheet.end[0] - top + 1 and (top or left):
+        grid = [[] for _ in range(top)] + [[""] * left + row for row in grid]
     width = max(len(row) for row in grid)
     values = [
         [js_cell(cell) for cell in row] + [""] * (width - len(row)) for row in grid
     ]
-    start_row, start_column = sheet.start or (0, 0)
-    first = f"{column_letter(start_column + 1)}{start_row + 1}"
+    first = f"{column_letter(left + 1)}{top + 1}"
     last = f"{column_letter(width)}{len(values)}"
     return values, f"{first}:{last}"
 
@@ -172,7 +190,11 @@ def _table_payload(table: Any) -> dict[str, Any]:
 
 
 def _defined_names(path: Path, sheet_names: list[str]) -> list[dict[str, Any]]:
-    """Return the defined names that refer to one range, book and sheet scope."""
+    """Return the defined names of book and sheet scope.
+
+    A name that refers to one range carries its sheet and address; any other
+    name (a constant, a formula) carries only its definition.
+    """
     workbook = load_workbook(path, read_only=True)
     try:
         entries = [(name, None) for name in workbook.defined_names.values()]
@@ -180,25 +202,22 @@ def _defined_names(path: Path, sheet_names: list[str]) -> list[dict[str, Any]]:
             entries += [(name, index) for name in sheet.defined_names.values()]
     finally:
         workbook.close()
-    return [
-        payload
-        for name, scope in entries
-        if (payload := _name_payload(name, scope, sheet_names)) is not None
-    ]
+    return [_name_payload(name, scope, sheet_names) for name, scope in entries]
 
 
 def _name_payload(
     name: Any, scope: int | None, sheet_names: list[str]
-) -> dict[str, Any] | None:
-    destinations = list(name.destinations)
-    if len(destinations) != 1 or destinations[0][0] not in sheet_names:
-        return None
-    sheet, address = destinations[0]
+) -> dict[str, Any]:
+    sheet_index, address = None, None
+    destinations = list(name.destinations) if name.type == "RANGE" else []
+    if len(destinations) == 1 and destinations[0][0] in sheet_names:
+        sheet_index = sheet_names.index(destinations[0][0])
+        address = destinations[0][1].replace("$", "")
     return {
         "name": name.name,
         "refers_to": "=" + name.attr_text,
-        "sheet_index": sheet_names.index(sheet),
-        "address": address.replace("$", ""),
+        "sheet_index": sheet_index,
+        "address": address,
         "scope_sheet_name": None if scope is None else sheet_names[scope],
         "scope_sheet_index": scope,
         "book_scope": scope is None,

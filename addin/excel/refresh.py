@@ -23,13 +23,15 @@ from addin.model import RawWorkbook
 from addin.reader import Grid, tables_from_grids
 from addin.refresh import RefreshResult, compute_sheets
 from addin.schema import OUTPUT_SHEETS
+from addin.sheets.history import SHEET_NAME as HISTORY_SHEET
+from addin.sheets.history import parse_history
 from addin.state import STATE_SHEET, SavedState
 
 log = logging.getLogger(__name__)
 
 # Output sheets a refresh rewrites without reading them first. History and
 # the state sheet are read back, because a refresh extends what they hold.
-WRITE_ONLY_SHEETS = tuple(name for name in OUTPUT_SHEETS if name != "History")
+WRITE_ONLY_SHEETS = tuple(name for name in OUTPUT_SHEETS if name != HISTORY_SHEET)
 
 
 @dataclass
@@ -84,17 +86,18 @@ def raw_workbook(book: xw.Book, grids: dict[str, Grid]) -> RawWorkbook:
 
 def saved_state(book: xw.Book, grids: dict[str, Grid]) -> SavedState:
     """Return what earlier refreshes stored in ``book``'s own sheets."""
-    # TODO: addin.state reads the state only from a file; the grid parsing
-    # below uses its private helpers until it offers a grid entry point.
-    from addin.state import _first_seen_from_grid, _table_from_grid
+    # TODO: addin.state reads the saved state only from a file; this mirrors
+    # read_saved_state on grids, with its private parser, until addin.state
+    # offers a grid entry point.
+    from addin.state import _first_seen_from_grid
 
     state = SavedState()
     state_sheet = find_sheet(book, STATE_SHEET)
     if state_sheet is not None and is_owned(state_sheet):
         state.first_seen = _first_seen_from_grid(grids[state_sheet.name])
-    history = find_sheet(book, "History")
+    history = find_sheet(book, HISTORY_SHEET)
     if history is not None and is_owned(history):
-        state.history = _table_from_grid(grids[history.name])
+        state.history = parse_history(grids[history.name])
     return state
 
 

@@ -175,10 +175,10 @@ def _activate(book: xw.Book, name: str) -> None:
 
 def _cell(value: object, language: str) -> CellValue:
     """Return ``value`` as xlwings should write it; None is an empty cell."""
-    if is_missing(value):
-        return None
     if isinstance(value, str):
         return _cell_text(value, language)
+    if is_missing(value):
+        return None
     if isinstance(value, bool | np.bool_):
         return bool(value)
     if isinstance(value, int | np.integer):

@@ -36,8 +36,8 @@ async function runScript(name) {
       const payload = await getBookData(context, exclude);
       const response = await fetch(`/xlwings/custom-scripts-call/${name}`, {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(payload),
+        headers: { "Content-Type": "application/json", "Content-Encoding": "gzip" },
+        body: await gzip(JSON.stringify(payload)),
       });
       if (!response.ok) {
         throw new Error(await response.text());
@@ -51,6 +51,12 @@ async function runScript(name) {
   } catch (error) {
     setStatus(String(error.message || error), true);
   }
+}
+
+async function gzip(text) {
+  // The workbook's JSON shrinks about tenfold; the server gunzips it.
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
+  return await new Response(stream).arrayBuffer();
 }
 
 // Reading the workbook -------------------------------------------------------
@@ -142,6 +148,9 @@ async function getTables(context, tables) {
 }
 
 async function getNames(context, worksheets) {
+  // Every defined name, with its definition; names that refer to a range
+  // also carry its sheet and address. salesflow's ownership marker is a
+  // sheet-scoped name, and the .xlsx writer defines it as a text constant.
   const scopes = [{ items: context.workbook.names, sheet: null }];
   worksheets.forEach((sheet, index) => scopes.push({ items: sheet.names, sheet: index }));
   scopes.forEach((scope) => scope.items.load("items/name,items/type,items/formula"));
@@ -149,21 +158,25 @@ async function getNames(context, worksheets) {
   const names = [];
   for (const scope of scopes) {
     for (const item of scope.items.items) {
-      if (item.type !== "Range") continue;
-      const range = item.getRangeOrNullObject().load("address");
+      const range = item.type === "Range"
+        ? item.getRangeOrNullObject().load("address")
+        : null;
       names.push({ item, range, scope: scope.sheet });
     }
   }
   await context.sync();
-  return names.filter(({ range }) => !range.isNullObject).map(({ item, range, scope }) => ({
-    name: item.name,
-    refers_to: item.formula,
-    sheet_index: worksheets.findIndex((s) => s.name === sheetOf(range.address)),
-    address: localAddress(range.address),
-    scope_sheet_name: scope === null ? null : worksheets[scope].name,
-    scope_sheet_index: scope,
-    book_scope: scope === null,
-  }));
+  return names.map(({ item, range, scope }) => {
+    const address = range && !range.isNullObject ? range.address : null;
+    return {
+      name: item.name,
+      refers_to: item.formula,
+      sheet_index: address ? worksheets.findIndex((s) => s.name === sheetOf(address)) : null,
+      address: address ? localAddress(address) : null,
+      scope_sheet_name: scope === null ? null : worksheets[scope].name,
+      scope_sheet_index: scope,
+      book_scope: scope === null,
+    };
+  });
 }
 
 function localAddress(address) {

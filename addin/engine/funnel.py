@@ -51,7 +51,7 @@ FUNNEL_COLUMNS = (
     "team_conversion",
     "team_median_days",
 )
-"""Columns of :func:`build_funnel`'s result; ``rep`` is None on team rows."""
+"""Columns of :func:`build_funnel`'s result; ``rep`` is missing on team rows."""
 
 
 def reps_in_order(team: pd.DataFrame, deals: pd.DataFrame) -> list[str]:
@@ -135,7 +135,7 @@ def _days_in_stages(
 def build_funnel(audit: ProcessAudit, reps: Sequence[str]) -> pd.DataFrame:
     """Return the funnel of the team and of each rep, one row per stage.
 
-    Team rows come first (``rep`` is None), then each rep of ``reps`` in
+    Team rows come first (``rep`` missing), then each rep of ``reps`` in
     order. Every row carries the team's open share, conversion and median
     days of its stage beside its own (see :data:`FUNNEL_COLUMNS`). Deals of
     reps not in ``reps`` count for the team only.

@@ -19,17 +19,26 @@ the as-of date:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from addin.engine.commission import deal_commissions
-from addin.engine.diagnose import Diagnosis, QuotaStatus, quota_status
+from addin.engine.diagnose import (
+    Diagnosis,
+    QuotaStatus,
+    ShapeLimits,
+    diagnose_shape,
+    quota_status,
+)
+from addin.engine.funnel import build_funnel, reps_in_order
 from addin.engine.periods import Period, period_containing
-from addin.engine.score import ProcessAudit
+from addin.engine.score import ProcessAudit, audit_process
 from addin.locale import text
-from addin.model import Settings
+from addin.model import Settings, TeamBook
 
 MAX_COACHING_NOTES = 3
 """Coaching notes per rep; luck wins come first, then stuck deals, then
@@ -51,7 +60,7 @@ SCORECARD_COLUMNS = (
     "difference",
     "notes",
 )
-"""Columns of :func:`build_scorecard`'s result; ``rep`` is None on the team row."""
+"""Columns of :func:`build_scorecard`'s result; ``rep`` is missing on the team row."""
 
 
 def scorecard_period(audit: ProcessAudit, settings: Settings) -> Period:
@@ -251,3 +260,49 @@ def name_deals(deals: pd.DataFrame, language: str = "en") -> str:
         return named
     extra = len(ids) - MAX_NAMED_DEALS
     return text("coach.more_deals", language, deals=named, count=extra)
+
+
+@dataclass(frozen=True)
+class ProcessReview:
+    """Every process result of one refresh: audit, funnel, diagnoses, scorecard."""
+
+    audit: ProcessAudit
+    reps: list[str]
+    period: Period
+    funnel: pd.DataFrame
+    diagnoses: list[Diagnosis]
+    scorecard: pd.DataFrame
+
+
+def review_process(
+    book: TeamBook,
+    as_of: dt.date,
+    first_seen: pd.Series | None = None,
+    stuck: np.ndarray | None = None,
+    limits: ShapeLimits | None = None,
+) -> ProcessReview:
+    """Run the process engine on ``book``: scores, funnel, diagnoses, scorecard.
+
+    Args:
+        book: The parsed team workbook.
+        as_of: The as-of date.
+        first_seen: First-seen date of each Evidence row, aligned with
+            ``book.evidence`` (see :func:`addin.engine.score.audit_process`).
+        stuck: The stage audit's stuck flag per deal row, for coaching.
+        limits: Thresholds of the shape diagnoses; None takes the defaults.
+    """
+    audit = audit_process(book, as_of, first_seen)
+    reps = reps_in_order(book.team, book.deals)
+    period = scorecard_period(audit, book.settings)
+    funnel = build_funnel(audit, reps)
+    diagnoses = diagnose_shape(
+        audit,
+        funnel,
+        book.team,
+        reps,
+        period,
+        limits or ShapeLimits(),
+        book.settings.language,
+    )
+    scorecard = build_scorecard(audit, book.team, book.settings, reps, diagnoses, stuck)
+    return ProcessReview(audit, reps, period, funnel, diagnoses, scorecard)

@@ -190,7 +190,7 @@ class WorkbookContent:
 
 def ladder_tables(ladder: Ladder, language: str = "en") -> dict[str, TableRows]:
     """Return the Process and Criteria rows of ``ladder``."""
-    process = [
+    process: TableRows = [
         {
             "stage": spec.stage,
             "goal": spec.goal,
@@ -201,7 +201,7 @@ def ladder_tables(ladder: Ladder, language: str = "en") -> dict[str, TableRows]:
         }
         for spec in ladder.stages
     ]
-    criteria = [
+    criteria: TableRows = [
         {
             "stage": spec.stage,
             "criterion": spec.criterion,

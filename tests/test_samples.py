@@ -11,12 +11,8 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from addin.samples.export_team import (
-    AS_OF,
-    REPS,
-    build_export_team,
-    write_export_team_sample,
-)
+from addin.samples.export_deals import AS_OF, REPS
+from addin.samples.export_team import build_export_team, write_export_team_sample
 from addin.samples.maven import write_maven_sample
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -39,13 +39,15 @@ from addin.template import (
 
 AS_OF = dt.date(2017, 12, 31)
 MONTHLY_QUOTA = 30_000
-"""USD a rep a month. The 30 reps with deals won 10,005,534 USD in the ten
-months with closings (Mar-Dec 2017), about 33,000 a rep a month; the quota
-is a round figure a little below that average."""
+"""USD a rep a month, a round figure a little below the reps' average.
+
+The 30 reps with deals won 10,005,534 USD in the ten months with closings
+(March to December 2017), which is about 33,000 USD a rep a month.
+"""
 COMMISSION_RATE = 0.03
 
 PRODUCT_NAMES = {"GTXPro": "GTX Pro"}
-"""Pipeline spellings -> the name in products.csv (1,480 rows say GTXPro)."""
+"""Pipeline spelling -> the name in products.csv (1,480 rows spell it GTXPro)."""
 
 STAGE_OF_DEAL = {
     "Prospecting": "Prospecting",

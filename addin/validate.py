@@ -20,6 +20,7 @@ import pandas as pd
 
 from addin import schema
 from addin.engine import stages
+from addin.locale import text
 from addin.model import Issue, RawWorkbook, Settings, TeamBook
 from addin.validate_columns import ParsedTable, parse_table
 from addin.validate_rules import (
@@ -136,7 +137,10 @@ def _criteria(
         required=frame["required"].map(lambda flag: True if flag is None else flag),
         weight=weight.where(frame["weight"].notna(), 1.0),
     )
-    return criteria.astype({"required": bool}), issues
+    # A repeated criterion (reported above) would gate its stage forever,
+    # because its evidence is matched to the first row.
+    criteria = criteria[~_folded_duplicates(frame["criterion"])]
+    return criteria.astype({"required": bool}).reset_index(drop=True), issues
 
 
 def _team(table: ParsedTable) -> tuple[pd.DataFrame, list[Issue]]:
@@ -224,22 +228,36 @@ def premature_stages(book: TeamBook, deals: ParsedTable, as_of: dt.date) -> list
     missing = stages.missing_indexes(deal_evidence, declared)
     issues = []
     for position in np.flatnonzero(premature):
-        earned_index = int(earned[position])
-        actions = "; ".join(
-            ladder.actions[index].rstrip(". ") for index in missing[position]
-        )
+        actions = [ladder.actions[index].rstrip(". ") for index in missing[position]]
         issues.append(
-            deals.issue(
-                "warning",
-                "stage",
+            _premature_stage(
+                deals,
                 int(position),
-                "validate.premature" + ("" if earned_index >= 0 else ".none"),
-                stage=ladder.stages[declared[position]],
-                earned=ladder.stages[earned_index] if earned_index >= 0 else "",
-                actions=actions,
+                ladder.stages[declared[position]],
+                ladder.stages[earned[position]] if earned[position] >= 0 else None,
+                actions,
             )
         )
     return issues
+
+
+def _premature_stage(
+    deals: ParsedTable,
+    position: int,
+    declared: str,
+    earned: str | None,
+    actions: list[str],
+) -> Issue:
+    key = "validate.premature" if earned else "validate.premature.none"
+    issue = deals.issue(
+        "warning", "stage", position, key, stage=declared, earned=earned or ""
+    )
+    if not actions:
+        return issue
+    listed = text(
+        "validate.premature.actions", deals.language, actions="; ".join(actions)
+    )
+    return dataclasses.replace(issue, message=f"{issue.message} {listed}")
 
 
 def _folded_duplicates(names: pd.Series) -> pd.Series:

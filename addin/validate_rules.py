@@ -66,7 +66,10 @@ def match_names(
     issue for each unknown name, with the closest known name as the fix.
     """
     known = list(known)
-    by_folded = {normalize_name(name): name for name in known}
+    by_folded: dict[str, str] = {}
+    for name in known:
+        # A name listed twice (an error of its own) matches its first row.
+        by_folded.setdefault(normalize_name(name), name)
     folded = table.frame[key].map(lambda value: normalize_name(value) if value else "")
     matched = folded.map(by_folded).astype(object)
     matched = matched.where(matched.notna(), None)

@@ -9,6 +9,8 @@ table is never touched, and no cell is ever written as a formula.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,7 +20,13 @@ from addin.model import column_letter
 from addin.output import Block, CellFormat, Column, Highlight
 from addin.xlsx.layout import BlockPlacement, SheetLayout
 from addin.xlsx.styles import CellStyle, HighlightStyle, StyleBook
-from addin.xlsx.values import cell_kind, clean_text, display_width, number_text
+from addin.xlsx.values import (
+    MAX_CELL_CHARS,
+    cell_kind,
+    clean_text,
+    display_width,
+    number_text,
+)
 
 FORMAT_CODES: dict[CellFormat, str] = {
     "text": "General",
@@ -39,6 +47,8 @@ _EXTERNAL_LINK = re.compile(r"^(https?|mailto|ftp):", re.IGNORECASE)
 _SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELATIONSHIP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _XML_ESCAPES = {"\r": "&#13;"}
+_SPACES = " \t\n\r"
+_EXCEL_EPOCH_ORDINAL = dt.date(1899, 12, 30).toordinal()
 _PAGE_MARGINS = (
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75"'
     ' header="0.3" footer="0.3"/>'
@@ -85,6 +95,12 @@ class _ColumnStyles:
     time: int
     text: int
     link: int
+    number_attribute: str = field(init=False)
+    date_attribute: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.number_attribute = _style_attribute(self.number)
+        self.date_attribute = _style_attribute(self.date)
 
 
 @dataclass
@@ -219,14 +235,35 @@ class SheetRenderer:
         styles: list[_ColumnStyles],
         link_columns: set[int],
     ) -> str:
+        # The hot loop of a big sheet: plain str, int and float values are
+        # written here directly; every other type goes through cell_kind.
         suffix = str(row)
         cells = []
         for number, value in enumerate(values):
-            ref = letters[number] + suffix
+            if value is None:
+                continue
+            value_type = type(value)
             column_styles = styles[number]
-            if number in link_columns and isinstance(value, str):
-                cells.append(self._text_cell(ref, value, column_styles.link))
+            if value_type is str:
+                style = (
+                    column_styles.link if number in link_columns else column_styles.text
+                )
+                cells.append(self._text_cell(letters[number] + suffix, value, style))  # type: ignore[arg-type]
+            elif value_type is int or value_type is float:
+                if value_type is int or math.isfinite(value):  # type: ignore[arg-type]
+                    cells.append(
+                        f'<c r="{letters[number]}{suffix}"'
+                        f"{column_styles.number_attribute}>"
+                        f"<v>{number_text(value)}</v></c>"
+                    )
+            elif value_type is dt.date:
+                serial = value.toordinal() - _EXCEL_EPOCH_ORDINAL  # type: ignore[attr-defined]
+                cells.append(
+                    f'<c r="{letters[number]}{suffix}"'
+                    f"{column_styles.date_attribute}><v>{serial}</v></c>"
+                )
             else:
+                ref = letters[number] + suffix
                 cells.append(self._value_cell(ref, value, column_styles))
         return f'<row r="{suffix}">{"".join(cells)}</row>'
 
@@ -243,14 +280,21 @@ class SheetRenderer:
         return f'<c r="{ref}"{_style_attribute(style)}><v>{number_text(plain)}</v></c>'
 
     def _text_cell(self, ref: str, value: str, style: int) -> str:
-        cleaned, truncated = clean_text(value, self.language)
-        if truncated:
-            sheet = self.layout.sheet.name
-            self.warnings.append(f"'{sheet}'!{ref}")
+        plain = value.isascii() and value.isprintable() and "_x" not in value
+        if plain and len(value) <= MAX_CELL_CHARS:
+            cleaned = value
+        else:
+            cleaned, truncated = clean_text(value, self.language)
+            if truncated:
+                self.warnings.append(f"'{self.layout.sheet.name}'!{ref}")
         if not cleaned:
             return ""
-        space = ' xml:space="preserve"' if cleaned != cleaned.strip() else ""
-        text = escape(cleaned, _XML_ESCAPES)
+        space = ""
+        if cleaned[0] in _SPACES or cleaned[-1] in _SPACES:
+            space = ' xml:space="preserve"'
+        text = cleaned
+        if "&" in text or "<" in text or ">" in text or "\r" in text:
+            text = escape(cleaned, _XML_ESCAPES)
         return (
             f'<c r="{ref}"{_style_attribute(style)} t="inlineStr">'
             f"<is><t{space}>{text}</t></is></c>"
@@ -362,21 +406,24 @@ def content_widths(placement: BlockPlacement) -> list[int]:
     extra = _FILTER_BUTTON_WIDTH if block.table_name else 0
     widths = [display_width(header) + extra for header in placement.headers]
     for number, column in enumerate(block.columns):
+        widest_text = 0
         numbers: list[float] = []
         for values in block.rows:
             value = values[number]
-            if isinstance(value, str):
-                widths[number] = max(widths[number], display_width(value))
+            value_type = type(value)
+            if value_type is str:
+                if len(value) > widest_text or not value.isascii():  # type: ignore[arg-type]
+                    widest_text = max(widest_text, display_width(value))  # type: ignore[arg-type]
+            elif value_type is int or value_type is float:
+                numbers.append(value)  # type: ignore[arg-type]
             elif value is not None:
                 kind = cell_kind(value)
-                if kind is not None and kind[0] == "number":
-                    numbers.append(float(kind[1]))  # type: ignore[arg-type]
-                elif kind is not None:
-                    widths[number] = max(widths[number], _kind_width(*kind))
-        if numbers:
-            for extreme in (min(numbers), max(numbers)):
-                shown = _shown_number(extreme, column.format)
-                widths[number] = max(widths[number], len(shown))
+                if kind is not None:
+                    widest_text = max(widest_text, _kind_width(*kind))
+        finite = [amount for amount in numbers if math.isfinite(amount)]
+        for extreme in (min(finite), max(finite)) if finite else ():
+            widest_text = max(widest_text, len(_shown_number(extreme, column.format)))
+        widths[number] = max(widths[number], widest_text)
     return widths
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from rich.console import Console
 from addin import __version__
 
 if TYPE_CHECKING:
+    from addin.model import Issue
     from addin.refresh import RefreshSummary
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -88,6 +90,103 @@ def refresh(
     except SalesflowError as error:
         _fail(error)
     _print_refresh_summary(result.summary, result.as_of)
+
+
+@main.command()
+@click.argument(
+    "path", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the issues as JSON.")
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Date to check as of (YYYY-MM-DD); default: Settings, then today.",
+)
+def check(path: Path, as_json: bool, as_of: dt.datetime | None) -> None:
+    """Check the workbook's inputs and list every problem with its cell.
+
+    Exits with 0 when there are no errors (warnings allowed), 1 when there
+    are errors and 2 when the file cannot be read.
+
+    \b
+    Example:
+      salesflow check team.xlsx --json > issues.json
+    """
+    from addin.errors import SalesflowError
+    from addin.load import load_team_book
+    from addin.sheets.issues import sort_issues
+
+    try:
+        book, issues = load_team_book(path, as_of.date() if as_of else None)
+    except SalesflowError as error:
+        _fail(error)
+    issues = sort_issues(issues)
+    if as_json:
+        click.echo(json.dumps([issue.as_dict() for issue in issues], indent=2,
+                              ensure_ascii=False))
+    else:
+        _print_issues(issues, path, book.settings.language)
+    raise SystemExit(1 if any(i.severity == "error" for i in issues) else 0)
+
+
+def _print_issues(issues: list[Issue], path: Path, language: str) -> None:
+    """Print issues grouped by severity and sheet: rich on a terminal, else plain."""
+    from addin.locale import text
+
+    console = Console(highlight=False)
+    errors = sum(issue.severity == "error" for issue in issues)
+    warnings = len(issues) - errors
+    for severity, count in (("error", errors), ("warning", warnings)):
+        if not count:
+            continue
+        heading = text(f"cli.check.{severity}s", language, count=count)
+        if console.is_terminal:
+            _print_rich_group(console, heading, severity, issues, language)
+        else:
+            _print_plain_group(heading, severity, issues, language)
+    summary_key = "cli.check.summary" if issues else "cli.check.clean"
+    click.echo(text(summary_key, language, path=path, errors=errors, warnings=warnings))
+
+
+def _print_plain_group(
+    heading: str, severity: str, issues: list[Issue], language: str
+) -> None:
+    from addin.locale import text
+
+    click.echo(heading)
+    sheet = None
+    for issue in issues:
+        if issue.severity != severity:
+            continue
+        if issue.sheet != sheet:
+            sheet = issue.sheet
+            click.echo(f"  {sheet}")
+        deal = text("cli.check.deal", language, deal=issue.deal) if issue.deal else ""
+        click.echo(f"    {issue.location}  {deal}{issue.message}")
+        click.echo(f"      {text('cli.check.fix', language, fix=issue.fix)}")
+    click.echo("")
+
+
+def _print_rich_group(
+    console: Console,
+    heading: str,
+    severity: str,
+    issues: list[Issue],
+    language: str,
+) -> None:
+    from rich.table import Table
+
+    from addin.locale import text
+
+    style = "bold red" if severity == "error" else "bold yellow"
+    table = Table(title=heading, title_style=style, title_justify="left",
+                  show_lines=True, expand=True)
+    for key in ("location", "deal", "message", "fix"):
+        table.add_column(text(f"issues.col.{key}", language), overflow="fold")
+    for issue in issues:
+        if issue.severity == severity:
+            table.add_row(issue.location, issue.deal, issue.message, issue.fix)
+    console.print(table)
 
 
 _STEP_LABELS = {

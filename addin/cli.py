@@ -241,6 +241,47 @@ def new(path: Path, force: bool, language: str) -> None:
 
 
 @main.command()
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on."
+)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+    help="TCP port to listen on.",
+)
+@click.option(
+    "--certfile", type=click.Path(exists=True, dir_okay=False),
+    help="TLS certificate (PEM) for HTTPS, which Excel requires.",
+)
+@click.option(
+    "--keyfile", type=click.Path(exists=True, dir_okay=False),
+    help="Private key (PEM) of --certfile.",
+)
+def serve(host: str, port: int, certfile: str | None, keyfile: str | None) -> None:
+    """Serve the Excel add-in (xlwings Server) for Excel to load.
+
+    Needs an xlwings license key in XLWINGS_LICENSE_KEY: "noncommercial" for
+    development and non-commercial use, a paid key for commercial use.
+
+    \b
+    Example:
+      salesflow serve --certfile localhost.pem --keyfile localhost-key.pem
+    """
+    import xlwings
+
+    from addin.excel.server import run
+    from addin.locale import text
+
+    if bool(certfile) != bool(keyfile):
+        click.echo(text("cli.serve.cert_pair"), err=True)
+        raise SystemExit(2)
+    try:
+        run(host, port, certfile, keyfile)
+    except xlwings.LicenseError as error:
+        click.echo(text("cli.serve.license", error=error), err=True)
+        raise SystemExit(2) from None
+
+
+@main.command()
 @click.argument(
     "path", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )

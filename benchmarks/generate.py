@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import os
 import random
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -352,7 +353,9 @@ def generate(size: Size, base: Path, path: Path) -> None:
     add_shared_strings_part(package)
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
+    # A name of this process's own, so two runs generating at once do not
+    # write into one file.
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     replaced = [_table(tables, spec).sheet_path for spec in bodies]
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
         write_parts(package, archive, [*replaced, SHARED_STRINGS])

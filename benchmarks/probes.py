@@ -13,7 +13,8 @@ peak memory is its own, and prints one JSON object of timings to stdout:
 - ``usual PATH SHEETS OUT``: the usual way with openpyxl: load the whole
   workbook (full mode, not read-only), add the same output sheets with the
   same rows, save. The engine's computation is not part of it: its sheets
-  are loaded from SHEETS, and that load is reported as ``setup``.
+  are loaded from SHEETS, and that load is reported as ``setup`` (wall)
+  and ``setup_cpu``.
 
 Usage::
 
@@ -61,11 +62,14 @@ def _tokenize(archive: zipfile.ZipFile, name: str) -> int:
     return size
 
 
-def phases(path: Path, as_of: dt.date, output: Path, sheets: Path) -> dict[str, float]:
+def phases(
+    path: Path, as_of: dt.date, output: Path, sheets: Path
+) -> dict[str, dict[str, float]]:
     """Run refresh step by step and time reading, each engine step and writing.
 
     The steps are those ``compute_sheets`` reports through its progress
-    callback; ``read`` covers the reader and the saved state.
+    callback; ``read`` covers the reader and the saved state. Returns
+    ``{"wall": {step: seconds}, "cpu": {step: seconds}}``.
     """
     from addin.reader import read_workbook
     from addin.refresh import compute_sheets
@@ -87,22 +91,25 @@ def phases(path: Path, as_of: dt.date, output: Path, sheets: Path) -> dict[str, 
 
 
 class _StepClock:
-    """Wall time per named step; a step ends when the next one starts."""
+    """Wall and CPU time per named step; a step ends when the next one starts."""
 
     def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
+        self.seconds: dict[str, dict[str, float]] = {"wall": {}, "cpu": {}}
         self._step: str | None = None
-        self._since = 0.0
+        self._since = (0.0, 0.0)
 
     def start(self, step: str) -> None:
         self.stop()
         self._step = step
-        self._since = time.perf_counter()
+        self._since = (time.perf_counter(), time.process_time())
 
     def stop(self) -> None:
-        if self._step is not None:
-            elapsed = time.perf_counter() - self._since
-            self.seconds[self._step] = self.seconds.get(self._step, 0.0) + elapsed
+        if self._step is None:
+            return
+        now = (time.perf_counter(), time.process_time())
+        for clock, before, after in zip(("wall", "cpu"), self._since, now):
+            spent = self.seconds[clock]
+            spent[self._step] = spent.get(self._step, 0.0) + after - before
         self._step = None
 
 
@@ -110,10 +117,11 @@ def usual(path: Path, sheets: Path, output: Path) -> dict[str, float]:
     """Load the workbook with openpyxl, add the output sheets and save it."""
     import openpyxl
 
-    started = time.perf_counter()
+    started = time.perf_counter(), time.process_time()
     with sheets.open("rb") as stream:
         computed = pickle.load(stream)
     loaded = time.perf_counter()
+    setup_cpu = time.process_time() - started[1]
 
     book = openpyxl.load_workbook(path)
     opened = time.perf_counter()
@@ -123,7 +131,8 @@ def usual(path: Path, sheets: Path, output: Path) -> dict[str, float]:
     book.save(output)
     saved = time.perf_counter()
     return {
-        "setup": loaded - started,
+        "setup": loaded - started[0],
+        "setup_cpu": setup_cpu,
         "load": opened - loaded,
         "add": added - opened,
         "save": saved - added,
@@ -149,7 +158,7 @@ def _add_sheet(book: object, sheet: object) -> None:
         worksheet.sheet_state = "hidden"
 
 
-_PROBES: dict[str, Callable[..., dict[str, float]]] = {
+_PROBES: dict[str, Callable[..., dict[str, object]]] = {
     "floor": lambda path: floor(Path(path)),
     "phases": lambda path, as_of, output, sheets: phases(
         Path(path), dt.date.fromisoformat(as_of), Path(output), Path(sheets)

@@ -265,10 +265,8 @@ def _read_area(
     issues.extend(_missing_columns(spec, area, columns, language))
 
     rows = list(_data_rows(spec, area, grid))
-    values = {
-        key: [_value(grid, row, index) for row in rows]
-        for key, index in columns.items()
-    }
+    records = [grid[row - 1] for row in rows]
+    values = {key: _column(records, index - 1) for key, index in columns.items()}
     return RawTable(spec.key, location, rows, values, extra), issues
 
 
@@ -300,16 +298,32 @@ def _data_rows(spec: schema.TableSpec, area: _Area, grid: Grid) -> Iterator[int]
     found by its header row ends at the first empty row, at the end of the
     sheet's cells, or at a header row of another table on the sheet.
     """
-    foreign = _foreign_headers(spec)
+    foreign = _foreign_headers(spec) if area.last_row is None else set()
     last = len(grid) if area.last_row is None else min(area.last_row, len(grid))
     for row in range(area.header_row + 1, last + 1):
         cells = grid[row - 1][area.first_column - 1 : area.last_column]
-        empty = all(_is_blank(value) for value in cells)
-        ends_table = empty or any(normalize_name(value) in foreign for value in cells)
-        if area.last_row is None and ends_table:
+        empty = all(value is None or value == "" for value in cells)
+        if area.last_row is None and (empty or _names_any(cells, foreign)):
             return
         if not empty:
             yield row
+
+
+def _names_any(cells: list[CellValue], names: set[str]) -> bool:
+    """Return whether a text cell of ``cells`` is one of ``names`` (normalized)."""
+    if not names:
+        return False
+    return any(
+        isinstance(value, str) and normalize_name(value) in names for value in cells
+    )
+
+
+def _column(records: list[list[CellValue]], index: int) -> list[CellValue]:
+    """Return the values at 0-based ``index`` of each record, blanks as None."""
+    return [
+        None if index >= len(cells) or cells[index] == "" else cells[index]
+        for cells in records
+    ]
 
 
 def _cell(grid: Grid, row: int, column: int) -> CellValue:
@@ -318,11 +332,6 @@ def _cell(grid: Grid, row: int, column: int) -> CellValue:
         return None
     cells = grid[row - 1]
     return cells[column - 1] if column <= len(cells) else None
-
-
-def _value(grid: Grid, row: int, column: int) -> CellValue:
-    value = _cell(grid, row, column)
-    return None if _is_blank(value) else value
 
 
 def _is_blank(value: CellValue) -> bool:
@@ -440,7 +449,8 @@ _ENCRYPTION_STREAMS = (
     "EncryptedPackage".encode("utf-16-le"),
 )
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# Start tags of a formula element, with or without a namespace prefix.
+_FORMULA_TAGS = (b"<f>", b"<f ", b":f>", b":f ")
 _SCAN_CHUNK = 1 << 20
 
 
@@ -699,7 +709,8 @@ def _has_formulas(package: zipfile.ZipFile, part: str) -> bool:
     tail = b""
     with package.open(part) as stream:
         while chunk := stream.read(_SCAN_CHUNK):
-            if _FORMULA_TAG.search(tail + chunk):
+            window = tail + chunk
+            if any(tag in window for tag in _FORMULA_TAGS):
                 return True
             tail = chunk[-8:]
     return False

@@ -62,7 +62,7 @@ REPS: tuple[RepProfile, ...] = (
 _ADVANCE = (1.0, 0.9, 0.85, 0.75, 0.75, 0.9, 0.95)
 _LUCKY_WIN_SHARE = 0.65
 _SHORT_OF_NEW_DEALS_DAYS = 150
-"""The rep short of new deals creates one deal in this many last days."""
+"""Days before the as-of date in which the rep short of new deals creates only one."""
 
 # Customers by country, with the currency they buy in.
 CUSTOMERS: dict[str, tuple[str, tuple[str, ...]]] = {

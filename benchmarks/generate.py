@@ -2,7 +2,7 @@
 
 Each workbook starts from the team template (the base) and replaces the
 bodies of its Process, Criteria, Team, Deals and Evidence tables with
-generated rows; the Settings tables stay as the template has them, and a
+generated rows. The Settings tables stay as the template has them, and a
 Dashboard sheet with two pictures and a chart is added. Text has the lengths
 reps type: company names, notes of a sentence or two, evidence descriptions
 with references and amounts.
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from addin import schema
+from addin.model import column_letter
 from benchmarks import texts
 from benchmarks.dashboard import add_dashboard
 from benchmarks.package import (
@@ -39,7 +40,6 @@ from benchmarks.package import (
     SheetWriter,
     TablePart,
     add_shared_strings_part,
-    column_letter,
     write_parts,
 )
 
@@ -51,10 +51,7 @@ AS_OF = dt.date(2026, 11, 30)
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
-TEMPLATE_CANDIDATES = (
-    REPO / "workbook_template.xlsx",
-    REPO / "addin" / "assets" / "workbook_template.xlsx",
-)
+TEMPLATE = REPO / "workbook_template.xlsx"
 
 _HISTORY_DAYS = 730
 _REPS = 40
@@ -285,7 +282,7 @@ class DealPlan:
 
 def workbook_path(size: Size, cache: Path = CACHE, force: bool = False) -> Path:
     """Return the cached workbook of ``size``, generating it when missing."""
-    base = base_workbook(cache)
+    base = base_workbook()
     digest = hashlib.sha1(base.read_bytes()).hexdigest()[:10]
     path = cache / f"team-{size.name}-v{GENERATOR_VERSION}-{digest}.xlsx"
     if force or not path.exists():
@@ -293,33 +290,11 @@ def workbook_path(size: Size, cache: Path = CACHE, force: bool = False) -> Path:
     return path
 
 
-def base_workbook(cache: Path = CACHE) -> Path:
-    """Return the team template, or a stand-in built by the test helper.
-
-    The stand-in has the same tables and headers; it is kept in the cache so
-    that its bytes, and so the cache key, stay the same between runs.
-    """
-    for candidate in TEMPLATE_CANDIDATES:
-        if candidate.exists():
-            return candidate
-    # NOTE: until the team template exists, the test builder's workbook is
-    # the base; it lacks the template's styles and dropdowns.
-    stand_in = cache / "base-test-builder.xlsx"
-    if not stand_in.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        _write_test_builder_workbook(stand_in)
-    return stand_in
-
-
-def _write_test_builder_workbook(path: Path) -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "workbooks", REPO / "tests" / "workbooks.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.write_team_workbook(path)
+def base_workbook() -> Path:
+    """Return the team template that every benchmark workbook starts from."""
+    if not TEMPLATE.exists():
+        raise SystemExit(f"The team template {TEMPLATE} is missing.")
+    return TEMPLATE
 
 
 def generate(size: Size, base: Path, path: Path) -> None:
@@ -386,8 +361,9 @@ def _columns(
 ) -> list[ColumnOut]:
     """Map the table's headers, in its order, to positions in generated rows.
 
-    A cell takes the style the template sets on its whole column, as Excel
-    does when a rep types into it; otherwise the style of its column kind.
+    A cell takes the style that the template sets on its whole column, as
+    Excel does when a rep types into it. Other cells take the style of
+    their column kind.
     """
     positions = {}
     for position, column in enumerate(spec.columns):
@@ -405,7 +381,7 @@ def _columns(
 def _currencies(
     package: Package, tables: dict[str, TablePart]
 ) -> tuple[str, list[str]]:
-    """Return the reporting currency and the others the Settings rate."""
+    """Return the reporting currency and the other currencies with a rate."""
     reporting = schema.SETTING_DEFAULTS["Reporting currency"]
     settings = tables.get(schema.SETTINGS.table_name)
     if settings is not None:

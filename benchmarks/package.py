@@ -24,11 +24,12 @@ from typing import IO
 
 from lxml import etree
 
+from addin.model import column_index
+
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 DOC_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-REL_TYPE = DOC_REL_NS  # relationship types share the namespace's prefix
 
 _NS = {"m": MAIN_NS, "r": DOC_REL_NS, "p": PKG_REL_NS}
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -37,23 +38,6 @@ _ROWS_PER_WRITE = 5_000
 SHARED_STRINGS = "xl/sharedStrings.xml"
 
 CellValue = str | int | float | dt.date | None
-
-
-def column_letter(index: int) -> str:
-    """Return the Excel column letters of a 1-based column index (1 -> A)."""
-    letters = ""
-    while index > 0:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
-def column_index(letters: str) -> int:
-    """Return the 1-based index of Excel column letters (A -> 1)."""
-    index = 0
-    for char in letters:
-        index = index * 26 + ord(char) - 64
-    return index
 
 
 def excel_serial(day: dt.date) -> int:
@@ -91,8 +75,8 @@ class TablePart:
 class Package:
     """An xlsx package held in memory as part name -> bytes.
 
-    Only the small base workbook is held this way; large sheets are streamed
-    straight into the output archive by :meth:`write`.
+    Only the small base workbook is held this way. Large sheets are streamed
+    straight into the output archive by :meth:`SheetWriter.write`.
     """
 
     def __init__(self, path: str) -> None:
@@ -250,7 +234,7 @@ class Package:
             number += 1
         rel = etree.SubElement(root, f"{{{PKG_REL_NS}}}Relationship")
         rel.set("Id", f"rId{number}")
-        rel.set("Type", f"{REL_TYPE}/{rel_type}")
+        rel.set("Type", f"{DOC_REL_NS}/{rel_type}")
         rel.set("Target", posixpath.relpath(target, folder))
         self.set_xml(rels_name, root)
         return f"rId{number}"
@@ -328,7 +312,7 @@ class SharedStrings:
 
 @dataclass(frozen=True)
 class ColumnOut:
-    """Where one generated value goes: its column letters and cell style."""
+    """Target column of one generated value, with its cell style."""
 
     letters: str
     position: int

@@ -1,8 +1,8 @@
 """The benchmark suite runs end to end: generator, probes, harness and report.
 
 Nothing here asserts a time. Size S goes once through the floor, check and
-refresh; the step-by-step refresh and the openpyxl round trip run on the
-smaller XS size to keep the test short.
+refresh. The step-by-step refresh and the openpyxl round trip run on the
+smaller XS size, which keeps the test short.
 """
 
 from __future__ import annotations

@@ -43,6 +43,7 @@ from addin.engine.forecast import earned_as_of, forecast
 from addin.engine.funnel import build_funnel, reps_in_order
 from addin.engine.score import audit_process
 from addin.engine.stages import audit_stages
+from addin.locale import text
 from addin.model import CurveBand, TeamBook
 from addin.reader import tables_from_grids
 from addin.validate import validate
@@ -59,6 +60,16 @@ ERROR_PREFIX = "#SALESFLOW: "
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _books: OrderedDict[str, TeamBook] = OrderedDict()
+
+FUNNEL_HEADERS = {
+    "stage": "funnel.col.stage",
+    "open_deals": "funnel.col.open",
+    "reached": "funnel.col.reached",
+    "value": "funnel.col.value",
+    "conversion": "funnel.col.conversion",
+    "median_days": "funnel.col.median_days",
+}
+"""Funnel columns the function returns -> the text key of their header."""
 
 FORECAST_FIGURES = ("P10", "P50", "P90", "Stage-weighted", "Evidence-based")
 
@@ -87,6 +98,7 @@ def _short(error: Exception) -> str:
 
 
 @func
+@arg("deal_id", doc="Deal ID of the deal")
 @arg("deals", ndim=2, doc="The Deals table with its header row")
 @arg("evidence", ndim=2, doc="The Evidence table with its header row")
 @arg("criteria", ndim=2, doc="The Criteria table with its header row")
@@ -106,10 +118,11 @@ def earned_stage(
     book = team_book(deals, evidence, criteria, process, as_of=day)
     audit = audit_stages(book, day or book.settings.effective_as_of())
     stage = audit.loc[_deal_row(book, deal_id), "earned_stage"]
-    return "" if stage is None else stage
+    return "" if pd.isna(stage) else stage
 
 
 @func
+@arg("deal_id", doc="Deal ID of the deal")
 @arg("deals", ndim=2, doc="The Deals table with its header row")
 @arg("evidence", ndim=2, doc="The Evidence table with its header row")
 @arg("criteria", ndim=2, doc="The Criteria table with its header row")
@@ -157,13 +170,14 @@ def funnel(
         raise ValueError(f"no deals of rep {rep!r}")
     rows = build_funnel(audit, reps)
     wanted = rows["rep"].isna() if rep in (None, "") else rows["rep"] == rep
-    table = rows.loc[
-        wanted, ["stage", "open_deals", "reached", "value", "conversion", "median_days"]
-    ]
+    table = rows.loc[wanted, list(FUNNEL_HEADERS)]
+    language = book.settings.language
+    table.columns = [text(key, language) for key in FUNNEL_HEADERS.values()]
     return plain_table(table)
 
 
 @func
+@arg("stage", doc="Name of a stage of the Process table")
 @arg("deals", ndim=2, doc="The Deals table with its header row")
 @arg("evidence", ndim=2, doc="The Evidence table with its header row")
 @arg("criteria", ndim=2, doc="The Criteria table with its header row")
@@ -191,6 +205,9 @@ def win_probability(
 
 
 @func
+@arg("amount", doc="Amount of the won deal")
+@arg("score", doc="Process score of the deal, 0 to 100")
+@arg("rate", doc="Commission rate as a fraction: 2% or 0.02")
 @arg("curve", ndim=2, doc="Commission curve with its header: Min score, Payout %")
 @cell_errors
 def commission(amount: Any, score: Any, rate: Any, curve: Any = None) -> Any:
@@ -201,6 +218,7 @@ def commission(amount: Any, score: Any, rate: Any, curve: Any = None) -> Any:
 
 
 @func
+@arg("period", doc="A date in the period to forecast")
 @arg("deals", ndim=2, doc="The Deals table with its header row")
 @arg("evidence", ndim=2, doc="The Evidence table with its header row")
 @arg("criteria", ndim=2, doc="The Criteria table with its header row")

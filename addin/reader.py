@@ -20,6 +20,7 @@ import math
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,10 +146,10 @@ def _locate(
 
 
 def _find_sheet(spec: schema.TableSpec, sheets: Mapping[str, Grid]) -> str | None:
-    names = {normalize_name(name) for name in (spec.sheet, *spec.sheet_aliases)}
-    for sheet in sheets:
-        if normalize_name(sheet) in names:
-            return sheet
+    by_name = {normalize_name(sheet): sheet for sheet in reversed(list(sheets))}
+    for name in (spec.sheet, *spec.sheet_aliases):
+        if normalize_name(name) in by_name:
+            return by_name[normalize_name(name)]
     return None
 
 
@@ -452,6 +453,16 @@ _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 # Start tags of a formula element, with or without a namespace prefix.
 _FORMULA_TAGS = (b"<f>", b"<f ", b":f>", b":f ")
 _SCAN_CHUNK = 1 << 20
+_REF = re.compile(r"\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?")
+# What reading a part of a damaged package raises: a bad CRC or compressed
+# stream, a part cut short, invalid XML, or a part the package lists but lacks.
+_DAMAGED_PACKAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    etree.XMLSyntaxError,
+    KeyError,
+)
 
 
 def read_workbook(path: str | Path, language: str = "en") -> RawWorkbook:
@@ -468,11 +479,16 @@ def read_workbook(path: str | Path, language: str = "en") -> RawWorkbook:
     """
     path = Path(path)
     with _open_package(path, language) as package:
-        parts = _sheet_parts(package)
-        table_defs = _read_table_defs(package, parts)
-        grids = _CalamineGrids(_open_calamine(path, language), path, language)
-        book = tables_from_grids(grids, table_defs, path=str(path), language=language)
-        book.issues.extend(_uncached_formula_issues(package, parts, book, language))
+        try:
+            parts = _sheet_parts(package)
+            table_defs = _read_table_defs(package, parts)
+            grids = _CalamineGrids(_open_calamine(path, language), path, language)
+            book = tables_from_grids(
+                grids, table_defs, path=str(path), language=language
+            )
+            book.issues.extend(_uncached_formula_issues(package, parts, book, language))
+        except _DAMAGED_PACKAGE as error:
+            raise _damaged(path, error, language) from None
     logger.debug("read %s: tables %s", path, sorted(book.tables))
     return book
 
@@ -654,22 +670,33 @@ def _read_table_defs(
             continue
         for rel_type, target in _relationships(package, part).values():
             if rel_type.endswith("/table") and target in names:
-                table_defs.append(_table_def(_parse_part(package, target), sheet))
+                table_def = _table_def(_parse_part(package, target), sheet)
+                if table_def is not None:
+                    table_defs.append(table_def)
     return table_defs
 
 
-def _table_def(table: etree._Element, sheet: str) -> TableDef:
+def _table_def(table: etree._Element, sheet: str) -> TableDef | None:
+    """Return the definition of an Excel Table, or None if it is malformed.
+
+    The table is then looked for by its header row, like a plain range.
+    """
+    name = table.get("displayName") or table.get("name", "")
+    ref = table.get("ref", "")
+    header_rows = table.get("headerRowCount", "1")
+    totals_rows = table.get("totalsRowCount", "0")
+    well_formed = (
+        _REF.fullmatch(ref) and header_rows.isdigit() and totals_rows.isdigit()
+    )
+    if not well_formed:
+        logger.warning(
+            "skipped Excel Table %r on sheet %r: invalid ref %r", name, sheet, ref
+        )
+        return None
     columns = tuple(
         column.get("name", "") for column in table.iter(f"{{{_MAIN_NS}}}tableColumn")
     )
-    return TableDef(
-        name=table.get("displayName") or table.get("name", ""),
-        sheet=sheet,
-        ref=table.get("ref", "A1"),
-        header_rows=int(table.get("headerRowCount", "1")),
-        totals_rows=int(table.get("totalsRowCount", "0")),
-        columns=columns,
-    )
+    return TableDef(name, sheet, ref, int(header_rows), int(totals_rows), columns)
 
 
 # ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import struct
 import time
 import zipfile
@@ -414,6 +415,30 @@ def test_grids_ragged_rows():
     assert deals.values["amount"] == [None, 5]
 
 
+def test_malformed_table_ref_falls_back(tmp_path):
+    path = write_team_workbook(tmp_path / "team.xlsx", deals=[deal("D1")])
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(path) as whole, zipfile.ZipFile(broken, "w") as copy:
+        for member in whole.infolist():
+            content = whole.read(member)
+            if b'displayName="tblDeals"' in content:
+                content = re.sub(rb'ref="[^"]*"', b'ref="nonsense"', content, count=1)
+            copy.writestr(member, content)
+
+    deals = read_workbook(broken).tables["deals"]
+
+    assert deals.values["deal_id"] == ["D1"]
+
+
+def test_english_sheet_before_alias(tmp_path):
+    rows = [DEALS_HEADERS, ["D1"]]
+    path = _write_sheets(tmp_path / "two.xlsx", {"客户": [["名单"]], "Deals": rows})
+
+    deals = read_workbook(path).tables["deals"]
+
+    assert deals.location.sheet == "Deals"
+
+
 # ---------------------------------------------------------------------------
 # Formulas without a saved result
 
@@ -529,11 +554,27 @@ UNREADABLE = {
         "password",
     ),
     "xls": (lambda d: _compound_file(d / "old.xlsx", ["Workbook"]), ".xls"),
+    "corrupt member": (
+        lambda d: _corrupt_member(d / "bad.xlsx", write_team_workbook(d / "ok.xlsx")),
+        "damaged",
+    ),
     "truncated": (
         lambda d: _truncated(d / "cut.xlsx", write_team_workbook(d / "whole.xlsx")),
         "damaged",
     ),
 }
+
+
+def _corrupt_member(path: Path, source: Path) -> Path:
+    """Copy ``source`` uncompressed, then change one byte of the Deals sheet."""
+    with zipfile.ZipFile(source) as whole, zipfile.ZipFile(path, "w") as copy:
+        for member in whole.infolist():
+            copy.writestr(member.filename, whole.read(member), zipfile.ZIP_STORED)
+    content = bytearray(path.read_bytes())
+    position = content.index(b"<sheetData>")
+    content[position + 1] = ord("X")
+    path.write_bytes(bytes(content))
+    return path
 
 
 def _text(path: Path, content: str) -> Path:

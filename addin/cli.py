@@ -230,13 +230,17 @@ def new(path: Path, force: bool, language: str) -> None:
     Example:
       salesflow new team.xlsx
     """
+    from addin.errors import SalesflowError
     from addin.locale import text
     from addin.template import write_template
 
     if path.exists() and not force:
         click.echo(text("cli.new.exists", path=path), err=True)
         raise SystemExit(2)
-    write_template(path, language)
+    try:
+        write_template(path, language)
+    except SalesflowError as error:
+        _fail(error)
     click.echo(text("cli.new.written", path=path))
 
 

@@ -38,6 +38,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from addin import schema
 from addin.ladder import Ladder, default_ladder
 from addin.locale import text
+from addin.errors import WriteError
 from addin.model import DEFAULT_CURVE, CellValue, column_letter
 
 logger = logging.getLogger(__name__)
@@ -512,12 +513,18 @@ def save_reproducibly(workbook: Workbook, path: Path) -> None:
     openpyxl stamps the save time into docProps/core.xml and the zip entries;
     both are replaced by fixed times. The file is written beside ``path`` and
     moved over it, so a failed save leaves any earlier file as it was.
+
+    Raises:
+        WriteError: The folder is missing or the file cannot be written.
     """
     buffer = io.BytesIO()
     workbook.save(buffer)
     fixed = FIXED_TIMESTAMP.strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
+    except OSError as error:
+        raise _write_error(path, error) from None
     os.close(handle)
     try:
         with (
@@ -533,9 +540,16 @@ def save_reproducibly(workbook: Workbook, path: Path) -> None:
                 target.writestr(info, payload)
         os.chmod(temporary, 0o666 & ~_current_umask())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise _write_error(path, error) from None
         raise
+
+
+def _write_error(path: Path, error: OSError) -> WriteError:
+    reason = error.strerror or str(error)
+    return WriteError(text("template.write_failed", path=path, reason=reason))
 
 
 def _current_umask() -> int:

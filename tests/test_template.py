@@ -297,3 +297,13 @@ def test_new_workbook_passes_check(tmp_path):
     result = CliRunner().invoke(main, ["check", str(path)])
 
     assert result.exit_code == 0, result.output
+
+
+def test_new_missing_folder_fails(tmp_path):
+    path = tmp_path / "missing" / "team.xlsx"
+
+    result = CliRunner().invoke(main, ["new", str(path)])
+
+    assert result.exit_code == 1
+    assert "Cannot write" in result.output
+    assert not path.exists()

@@ -130,6 +130,10 @@ TEXTS: dict[str, str] = {
         "Wrote {path}. Add your reps on the Team sheet, then deals and "
         "evidence."
     ),
+    "template.write_failed": (
+        "Cannot write {path}: {reason}. Check that the folder exists and "
+        "that you may write to it."
+    ),
     "template.dropdown.error_title": "Value not in the list",
     "template.dropdown.error": (
         "This value is not in the list. Pick one from the dropdown, or add "
@@ -810,4 +814,9 @@ TEXTS: dict[str, str] = {
         "from reaching a stage to reaching the next, or to the as-of date."
     ),
     "funnel.no_diagnoses": "No shape problem found.",
+    # addin/excel (the Excel add-in, xlwings Lite and the desktop button)
+    "excel.summary": (
+        "salesflow {action} as of {as_of}: {deals} deals, {errors} errors, "
+        "{warnings} warnings ({seconds} s)"
+    ),
 }

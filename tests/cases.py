@@ -145,3 +145,43 @@ EXPECTED_VALUES = {
     ("c15_trailing_formatted_rows.xlsx", "amount"): [1200.0, 800.0, 1500.0],
 }
 """(case, column key) -> raw values the reader returns, row by row."""
+
+EXPECTED_PARSED = {
+    ("c09_dates.xlsx", "expected_close"): [
+        (MARCH_15, None),
+        (MARCH_15, None),
+        (MARCH_15, None),
+        (MARCH_15, None),
+        (MARCH_15, "warning"),
+        (MARCH_15, "warning"),
+        (MARCH_15, "warning"),
+        (None, "error"),
+        (MARCH_15, "warning"),
+        (None, None),
+    ],
+    ("c11_numbers_as_text.xlsx", "deal_id"): [
+        ("101", None),
+        ("102", None),
+        ("00103", None),
+        ("104", None),
+        ("105", None),
+        ("123456789012346000", "error"),
+        ("123456789012345678", None),
+        ("108", None),
+        ("109", None),
+        ("110", None),
+    ],
+    ("c11_numbers_as_text.xlsx", "amount"): [
+        (1200.0, None),
+        (1200.0, None),
+        (1200.50, None),
+        (1500.0, None),
+        (1000.0, None),
+        (3500.0, None),
+        (None, "error"),
+        (1000.0, None),
+        (800.0, None),
+        (None, None),
+    ],
+}
+"""(case, column key) -> (parsed value, problem severity) of each row."""

@@ -9,13 +9,20 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from cases import EXPECTED_ROWS, EXPECTED_VALUES, case_path, salesflow_copy
+from cases import (
+    EXPECTED_PARSED,
+    EXPECTED_ROWS,
+    EXPECTED_VALUES,
+    case_path,
+    salesflow_copy,
+)
 from openpyxl import Workbook
 from workbooks import Rows, deal, evidence, write_team_workbook
 
 from addin.errors import WorkbookError
 from addin.reader import TableDef, read_workbook, tables_from_grids
-from addin.values import normalize_name, parse_amount
+from addin.schema import DEALS
+from addin.values import closest_name, normalize_name, parse_amount, parse_cell
 
 DEALS_HEADERS = ["Deal ID", "Customer", "Rep", "Amount", "Stage", "Status", "Created"]
 
@@ -56,6 +63,42 @@ def test_case_values(case, key, tmp_path):
     deals = read_workbook(path).tables["deals"]
 
     assert deals.values[key] == EXPECTED_VALUES[case, key]
+
+
+@pytest.mark.parametrize(("case", "key"), sorted(EXPECTED_PARSED))
+def test_case_parsed(case, key, tmp_path):
+    path = salesflow_copy(case, tmp_path)
+    kind = DEALS.column(key).kind
+
+    cells = read_workbook(path).tables["deals"].values[key]
+    parsed = [parse_cell(kind, cell) for cell in cells]
+
+    assert [p.value for p in parsed] == [
+        value for value, _ in EXPECTED_PARSED[case, key]
+    ]
+    assert [p.problem.severity if p.problem else None for p in parsed] == [
+        severity for _, severity in EXPECTED_PARSED[case, key]
+    ]
+
+
+def test_case_amount_currency(tmp_path):
+    path = salesflow_copy("c11_numbers_as_text.xlsx", tmp_path)
+
+    cells = read_workbook(path).tables["deals"].values["amount"]
+    currencies = [parse_amount(cell).currency for cell in cells]
+
+    assert currencies == [None] * 4 + ["EUR"] + [None] * 5
+
+
+def test_case_unknown_stage_closest(tmp_path):
+    path = salesflow_copy("c12_stage_variants.xlsx", tmp_path)
+    known = ["Won", "Proposal", "Lost"]
+
+    stages = read_workbook(path).tables["deals"].values["stage"]
+    unknown = [s for s in stages if normalize_name(s) not in map(normalize_name, known)]
+
+    assert unknown == ["Proposa l"]
+    assert closest_name(unknown[0], known) == "Proposal"
 
 
 def test_case_copy_changes_only_headers(tmp_path):

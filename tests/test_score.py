@@ -155,3 +155,13 @@ def test_audit_keeps_deal_order():
     deals = audit_process(book, AS_OF).deals
 
     assert list(deals["deal_id"]) == list(book.deals["deal_id"])
+
+
+def test_score_open_unknown_stage_uses_evidence():
+    book = team_book()
+    book.deals.loc[book.deals["deal_id"] == "B4", "stage"] = None
+
+    deals = audit_process(book, AS_OF).deals.set_index("deal_id")
+
+    assert deals.loc["B4", "target_index"] == 0
+    assert deals.loc["B4", "score"] == pytest.approx(100.0)

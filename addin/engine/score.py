@@ -4,6 +4,8 @@ A deal's process score is the weight of the criteria its customer met,
 divided by the weight of every criterion of the stages up to its target
 stage, times 100. The target is the last stage for a Won deal, the declared
 stage for an Open deal and the furthest stage with evidence for a Lost deal.
+An Open deal whose declared stage is blank or unknown is scored like a Lost
+one, up to its furthest stage with evidence.
 
 Evidence that is not trustworthy counts for less. The credits below are the
 one place where these numbers are defined; the sheets and the README quote
@@ -166,10 +168,12 @@ def _furthest_indexes(evidenced: np.ndarray) -> np.ndarray:
 
 def _target_indexes(deals: pd.DataFrame, stage_count: int) -> np.ndarray:
     status = deals["status"].to_numpy()
+    declared = deals["declared_index"].to_numpy()
+    furthest = deals["furthest_index"].to_numpy()
     return np.select(
-        [status == "Won", status == "Lost"],
-        [np.full(len(deals), stage_count - 1), deals["furthest_index"].to_numpy()],
-        deals["declared_index"].to_numpy(),
+        [status == "Won", (status == "Lost") | (declared < 0)],
+        [np.full(len(deals), stage_count - 1), furthest],
+        declared,
     )
 
 

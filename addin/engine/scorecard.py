@@ -100,17 +100,44 @@ def build_scorecard(
     won = deals.loc[in_period & (deals["status"] == "Won").to_numpy()]
     active = deals.loc[in_view & ((deals["status"] == "Open").to_numpy() | in_period)]
 
-    commissions = deal_commissions(won, team, settings.curve)
+    is_open = in_view & (deals["status"] == "Open").to_numpy()
+    flagged = np.zeros(len(deals), bool) if stuck is None else stuck.astype(bool)
+
+    won_by = _split_by_rep(won, reps)
+    active_by = _split_by_rep(active, reps)
+    commissions_by = _split_by_rep(deal_commissions(won, team, settings.curve), reps)
+    open_by = _split_by_rep(deals.loc[is_open], reps)
+    stuck_by = _split_by_rep(deals.loc[in_view & flagged], reps)
     status = quota_status(audit, team, reps, period)
+
+    scopes: list[str | None] = [*reps, None]
     rows = [
-        _figures(rep, won, active, commissions, status[rep]) for rep in [*reps, None]
+        _figures(rep, won_by[rep], active_by[rep], commissions_by[rep], status[rep])
+        for rep in scopes
     ]
     scorecard = pd.DataFrame(rows, columns=list(SCORECARD_COLUMNS[:-1]))
     scorecard["notes"] = [
-        coaching_notes(audit, rep, won, diagnoses, stuck, settings.language)
-        for rep in [*reps, None]
+        coaching_notes(
+            RepDeals(rep, won_by[rep], stuck_by[rep], open_by[rep]),
+            audit.stages,
+            diagnoses,
+            settings.language,
+        )
+        for rep in scopes
     ]
     return scorecard
+
+
+def _split_by_rep(
+    deals: pd.DataFrame, reps: Sequence[str]
+) -> dict[str | None, pd.DataFrame]:
+    """Return each rep's rows of ``deals``, and all of them under None."""
+    groups = dict(list(deals.groupby("rep")))
+    parts: dict[str | None, pd.DataFrame] = {
+        rep: groups.get(rep, deals.iloc[:0]) for rep in reps
+    }
+    parts[None] = deals
+    return parts
 
 
 def _figures(
@@ -120,10 +147,6 @@ def _figures(
     commissions: pd.DataFrame,
     status: QuotaStatus,
 ) -> tuple[object, ...]:
-    if rep is not None:
-        won = won[won["rep"] == rep]
-        active = active[active["rep"] == rep]
-        commissions = commissions[commissions["rep"] == rep]
     won_amount = float(won["amount_rc"].sum())
     quota = status.quota
     pipeline = status.open_pipeline
@@ -165,27 +188,39 @@ def _luck_share(won: pd.DataFrame) -> float:
     return float(won.loc[won["won_class"] == "luck", "amount_rc"].sum() / total)
 
 
+@dataclass(frozen=True)
+class RepDeals:
+    """The deals of one rep (or of the team, ``rep`` None) that notes name."""
+
+    rep: str | None
+    won: pd.DataFrame
+    """Deals won in the period."""
+    stuck: pd.DataFrame
+    """Open deals stuck past their stage's Max days."""
+    open: pd.DataFrame
+
+
 def coaching_notes(
-    audit: ProcessAudit,
-    rep: str | None,
-    won: pd.DataFrame,
+    deals: RepDeals,
+    stages: Sequence[str],
     diagnoses: Sequence[Diagnosis],
-    stuck: np.ndarray | None,
     language: str = "en",
 ) -> list[str]:
-    """Write what ``rep`` should do next, at most :data:`MAX_COACHING_NOTES`.
+    """Write what a rep should do next, at most :data:`MAX_COACHING_NOTES`.
 
     Luck wins of the period come first (largest first), then the rep's
     stuck deals, then the rep's shape diagnoses, stage problems before
     volume problems. The team (``rep`` None) gets the team's diagnoses only.
     """
     notes: list[str] = []
-    if rep is not None:
-        notes += _luck_notes(won[won["rep"] == rep], language)
-        notes += _stuck_notes(audit, rep, stuck, language)
-    own = [d for d in diagnoses if d.rep == rep and d.kind in _NOTE_ORDER]
+    if deals.rep is not None:
+        notes += _luck_notes(deals.won, language)
+        if not deals.stuck.empty:
+            named = name_deals(deals.stuck, language)
+            notes.append(text("coach.stuck", language, deals=named))
+    own = [d for d in diagnoses if d.rep == deals.rep and d.kind in _NOTE_ORDER]
     for diagnosis in sorted(own, key=lambda d: _NOTE_ORDER.index(d.kind)):
-        notes.append(_diagnosis_note(audit, diagnosis, language))
+        notes.append(_diagnosis_note(diagnosis, deals.open, stages, language))
     return notes[:MAX_COACHING_NOTES]
 
 
@@ -200,7 +235,7 @@ _NOTE_ORDER = (
 
 
 def _luck_notes(won: pd.DataFrame, language: str) -> list[str]:
-    luck = won[won["won_class"] == "luck"].sort_values("amount_rc", ascending=False)
+    luck = won[won["won_class"] == "luck"].nlargest(MAX_COACHING_NOTES, "amount_rc")
     notes = []
     for deal in luck.itertuples():
         fields = {"deal": deal.deal_id, "amount": float(np.nan_to_num(deal.amount_rc))}
@@ -213,34 +248,20 @@ def _luck_notes(won: pd.DataFrame, language: str) -> list[str]:
     return notes
 
 
-def _stuck_notes(
-    audit: ProcessAudit, rep: str, stuck: np.ndarray | None, language: str
-) -> list[str]:
-    if stuck is None:
-        return []
-    deals = audit.deals
-    mine = stuck.astype(bool) & (deals["rep"] == rep).to_numpy()
-    mine &= deals["in_view"].to_numpy(dtype=bool)
-    if not mine.any():
-        return []
-    return [text("coach.stuck", language, deals=name_deals(deals.loc[mine], language))]
-
-
-def _diagnosis_note(audit: ProcessAudit, diagnosis: Diagnosis, language: str) -> str:
+def _diagnosis_note(
+    diagnosis: Diagnosis,
+    open_deals: pd.DataFrame,
+    stages: Sequence[str],
+    language: str,
+) -> str:
     fields = dict(diagnosis.figures)
     if diagnosis.kind != "jammed_stage":
         return text(
             f"coach.{diagnosis.kind}", language, stage=diagnosis.stage, **fields
         )
 
-    deals = audit.deals
-    stage_index = audit.stages.index(str(diagnosis.stage))
-    sitting = deals[
-        (deals["rep"] == diagnosis.rep)
-        & (deals["status"] == "Open")
-        & (deals["earned_index"] == stage_index)
-        & deals["in_view"]
-    ]
+    stage_index = list(stages).index(str(diagnosis.stage))
+    sitting = open_deals[open_deals["earned_index"] == stage_index]
     fields.pop("deals", None)
     if sitting.empty:
         key = "coach.jammed_stage.none_open"

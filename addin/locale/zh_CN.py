@@ -1,4 +1,113 @@
 """Simplified Chinese texts; keys missing here fall back to English."""
 
 TEXTS: dict[str, str] = {
+    # addin/reader.py
+    "reader.file_missing": "文件 {path} 不存在。请检查文件夹和文件名。",
+    "reader.not_a_file": "{path} 是文件夹，不是工作簿。请给出团队 .xlsx 文件的路径。",
+    "reader.encrypted": (
+        "{path} 设置了打开密码，salesflow 无法读取。请在 Excel 中清除密码"
+        "（文件 > 信息 > 保护工作簿 > 用密码进行加密），保存后再运行 salesflow。"
+    ),
+    "reader.old_format": (
+        "{path} 是 Excel 97-2003 工作簿（.xls），salesflow 无法读取。"
+        "请在 Excel 中打开，另存为 Excel 工作簿（.xlsx）。"
+    ),
+    "reader.binary_workbook": (
+        "{path} 是 Excel 二进制工作簿（.xlsb），salesflow 无法读取。"
+        "请在 Excel 中打开，另存为 Excel 工作簿（.xlsx）。"
+    ),
+    "reader.text_file": (
+        "{path} 是文本文件（例如 CSV），不是 Excel 工作簿。"
+        "请在 Excel 中打开，另存为 Excel 工作簿（.xlsx）。"
+    ),
+    "reader.word_document": (
+        "{path} 是 Word 文档，不是 Excel 工作簿。请给出团队 .xlsx 文件的路径。"
+    ),
+    "reader.presentation": (
+        "{path} 是 PowerPoint 演示文稿，不是 Excel 工作簿。"
+        "请给出团队 .xlsx 文件的路径。"
+    ),
+    "reader.opendocument": (
+        "{path} 是 OpenDocument 文件（.ods），不是 Excel 工作簿。"
+        "请另存为 Excel 工作簿（.xlsx），再对该副本运行 salesflow。"
+    ),
+    "reader.not_a_workbook": (
+        "{path} 不是 Excel 工作簿。请给出团队 .xlsx 文件的路径。"
+    ),
+    "reader.damaged": (
+        "{path} 已损坏或未完整复制（{detail}）。请在 Excel 中打开以修复，"
+        "或从原处重新复制。"
+    ),
+    "reader.missing_sheet": "工作簿中没有工作表“{sheet}”，也没有 Excel 表格 {table}。",
+    "reader.missing_sheet.fix": "添加名为“{sheet}”的工作表，并写上标题行：{headers}。",
+    "reader.missing_header": (
+        "工作表“{sheet}”的前 {rows} 行中没有包含 {headers} 的标题行，"
+        "工作簿中也没有 Excel 表格 {table}。"
+    ),
+    "reader.missing_header.fix": (
+        "在“{sheet}”顶部的同一行中输入标题 {headers}，"
+        "或把该区域转换为名为 {table} 的 Excel 表格。"
+    ),
+    "reader.missing_columns": (
+        "工作表“{sheet}”中 {table} 表的标题行（第 {row} 行）缺少列：{headers}。"
+    ),
+    "reader.missing_columns.fix": "在表中添加标题为 {headers} 的列，或重命名存放这些值的列。",
+    "reader.duplicate_header": "标题“{header}”出现了两次，分别在 {first} 和 {second}。",
+    "reader.duplicate_header.fix": "重命名或删除其中一列；salesflow 读取 {first} 所在的列。",
+    "reader.duplicate_column": (
+        "{first} 的标题“{first_header}”和 {second} 的标题“{header}”指的是同一列。"
+    ),
+    "reader.duplicate_column.fix": "重命名或删除其中一列；salesflow 读取 {first} 所在的列。",
+    "reader.formula_without_result": "{cell} 中的公式没有保存计算结果，因此其值未知。",
+    "reader.formula_without_result.fix": (
+        "请在 Excel 或 LibreOffice 中打开工作簿，计算后保存，再运行 salesflow；"
+        "或者直接输入数值，不用公式。"
+    ),
+    # addin/values.py
+    "value.excel_error": "该单元格显示 Excel 错误 {value}。",
+    "value.excel_error.fix": "请修正公式或其引用的单元格，或直接输入数值。",
+    "value.date_serial": "日期 {value} 以普通数字保存，已按 {date} 读取。",
+    "value.date_serial.fix": "请把单元格格式设为日期（设置单元格格式 > 日期），使其显示为 {date}。",
+    "value.date_text": "日期 {value} 以文本保存，已按 {date} 读取。",
+    "value.date_text.fix": "请重新输入为真正的日期（{date}），让 Excel 保存为日期而不是文本。",
+    "value.date_ambiguous": (
+        "日期 {value} 有歧义：可理解为日/月（{day_month}）或月/日（{month_day}）。"
+    ),
+    "value.date_ambiguous.fix": (
+        "请按“年-月-日”输入，避免歧义，例如 {month_day} 或 {day_month}。"
+    ),
+    "value.date_short_year": "日期 {value} 的年份只有两位，无法分辨年、月、日。",
+    "value.date_short_year.fix": "请按“年-月-日”输入四位年份，例如 2026-11-03。",
+    "value.date_invalid": "{value} 不是有效日期。",
+    "value.date_invalid.fix": "请按“年-月-日”输入日期，例如 2024-03-15。",
+    "value.amount_ambiguous": "金额 {value} 有歧义：其中的分隔符可能是小数点，也可能是千位分隔符。",
+    "value.amount_ambiguous.fix": (
+        "请输入不带千位分隔符、用小数点表示小数的数字，例如 12.5 或 12500。"
+    ),
+    "value.amount_invalid": "{value} 不是有效金额。",
+    "value.amount_invalid.fix": "请输入数字，例如 1200 或 1200.50，并在“币种”列填写币种。",
+    "value.number_ambiguous": "数字 {value} 有歧义：其中的分隔符可能是小数点，也可能是千位分隔符。",
+    "value.number_ambiguous.fix": (
+        "请输入不带千位分隔符、用小数点表示小数的数字，例如 12.5 或 12500。"
+    ),
+    "value.number_invalid": "{value} 不是有效数字。",
+    "value.number_invalid.fix": "请输入普通数字，例如 14 或 0.5。",
+    "value.percent_ambiguous": "百分比 {value} 有歧义：其中的分隔符可能是小数点，也可能是千位分隔符。",
+    "value.percent_ambiguous.fix": "请用小数点输入百分比，例如 12.5%。",
+    "value.percent_invalid": "{value} 不是有效百分比。",
+    "value.percent_invalid.fix": "请输入百分比，例如 2% 或 90%。",
+    "value.percent_one": "百分比 {value} 已按 100% 读取。",
+    "value.percent_one.fix": "如果指的是百分之一，请输入 1%。",
+    "value.id_rounded": "编号 {value} 以超过 15 位的数字输入，Excel 已把末尾几位四舍五入。",
+    "value.id_rounded.fix": "请以文本重新输入编号（以撇号 ' 开头），并与原始编号核对每一位。",
+    "value.id_invalid": "{value} 不是有效编号。",
+    "value.id_invalid.fix": "请以文本或整数输入编号。",
+    "value.yesno_invalid": "{value} 不是“是”或“否”。",
+    "value.yesno_invalid.fix": "请输入“是”或“否”（Yes 或 No）。",
+    "value.status_invalid": "{value} 不是商机状态。",
+    "value.status_invalid.fix": "请输入 Open、Won 或 Lost（进行中、赢单或输单）。",
+    "value.status_misspelt": "{value} 不是商机状态；是否指 {closest}？",
+    "value.status_misspelt.fix": "请输入 Open、Won 或 Lost（进行中、赢单或输单）。",
+    "value.currency_invalid": "{value} 不是币种代码。",
+    "value.currency_invalid.fix": "请输入三个字母的 ISO 4217 代码，例如 USD、EUR 或 CNY。",
 }

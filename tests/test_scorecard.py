@@ -145,3 +145,14 @@ def test_name_deals_counts_the_rest():
     )
 
     assert name_deals(deals) == "D6, D5, D4, D3, D2 and 2 more"
+
+
+def test_scorecard_no_wins_pays_zero():
+    book = team_book()
+    book.deals = book.deals[book.deals["status"] != "Won"].reset_index(drop=True)
+    audit = audit_process(book, AS_OF)
+
+    ann = _row(build_scorecard(audit, book.team, book.settings, REPS), "Ann")
+
+    assert ann["by_result"] == 0.0
+    assert ann["by_process"] == 0.0

@@ -151,8 +151,9 @@ def _figures(
     quota = status.quota
     pipeline = status.open_pipeline
     remaining = status.remaining
-    by_result = commissions["by_result"].sum(min_count=1)
-    by_process = commissions["by_process"].sum(min_count=1)
+    # No win pays 0; a win without a known rate leaves the sum blank.
+    by_result = commissions["by_result"].sum(min_count=len(commissions))
+    by_process = commissions["by_process"].sum(min_count=len(commissions))
     return (
         rep,
         won_amount,

@@ -3,8 +3,8 @@
 A generated workbook is an Instructions sheet followed by the input sheets of
 :mod:`addin.schema`, each input table an Excel Table with exactly the schema's
 headers. Dropdowns point at workbook-level defined names (``lstReps``,
-``lstStages``...) over ranges of the other sheets, which works in Excel,
-LibreOffice and WPS alike.
+``lstStages``...) over plain ranges of the other sheets, because a list
+validation cannot name a Table column directly.
 
 :class:`WorkbookContent` is what goes into the cells; :func:`write_workbook`
 lays it out. The template and the two sample workbooks differ only in their
@@ -407,8 +407,8 @@ def _write_table_title(
 def _wrapped_height(texts: list[tuple[str, float]]) -> float:
     """Return a row height in points that shows every (text, width) wrapped.
 
-    Neither openpyxl nor LibreOffice fits row heights to wrapped text when a
-    file is opened, so the height is estimated from the text length.
+    openpyxl writes no row heights, and LibreOffice 7 showed such rows one
+    line high, so the height is estimated from the text length.
     """
     lines = max(math.ceil(len(value) / max(width - 2, 1)) for value, width in texts)
     return 15.0 * max(lines, 1)

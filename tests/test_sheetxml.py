@@ -15,7 +15,12 @@ from addin.xlsx.layout import CHART_HEIGHT_ROWS, layout_sheet, table_headers
 from addin.xlsx.sheetxml import SheetRelations, SheetRenderer, highlight_formula
 from addin.xlsx.styles import CellStyle, HighlightStyle, StyleBook
 from addin.xlsx.tables import unique_table_name
-from addin.xlsx.values import cell_kind, clean_text, display_width
+from addin.xlsx.values import (
+    cell_kind,
+    clean_text,
+    display_width,
+    escape_lookalikes,
+)
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 STYLES = (
@@ -89,7 +94,7 @@ def test_cell_kind_aware_datetime_keeps_wall_time():
         ("plain", "plain"),
         ("tab\tand\nnewline", "tab\tand\nnewline"),
         ("bell\x07 gone", "bell gone"),
-        ("_x0041_ literal", "_x005F_x0041_ literal"),
+        ("_x0041_ literal", "_x0041_ literal"),
         ("lone \ud800 surrogate", "lone  surrogate"),
     ],
 )
@@ -98,6 +103,14 @@ def test_clean_text_cases(raw, expected):
 
     assert cleaned == expected
     assert truncated is False
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("_x0041_", "_x005F_x0041_"), ("_x00", "_x00"), ("a_xB", "a_xB")],
+)
+def test_escape_lookalikes_cases(raw, expected):
+    assert escape_lookalikes(raw) == expected
 
 
 def test_clean_text_cuts_to_excel_limit():

@@ -477,3 +477,64 @@ def test_big_sheet_writes_quickly(tmp_path):
 
     assert seconds < 120
     assert calamine_rows(path, "Deal audit")[-1][0] == "deal 99999"
+
+
+# The calculation chain
+
+
+def add_calc_chain(path: Path, cells: str) -> None:
+    """Give the package a calcChain.xml with ``cells``, as Excel would."""
+    parts = members(path)
+    parts["xl/calcChain.xml"] = (
+        '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{cells}</calcChain>"
+    ).encode()
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>'
+        b"</Relationships>",
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/calcChain.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, content in parts.items():
+            package.writestr(name, content)
+
+
+def test_calc_chain_drops_replaced_sheet_cells(written):
+    # Issues is sheetId 3 in the case file; the third cell inherits i="3".
+    add_calc_chain(
+        written, '<c r="A1" i="1"/><c r="B2" i="3"/><c r="B3"/><c r="C1" i="2"/>'
+    )
+
+    write_output_sheets(written, [issues_sheet()])
+
+    chain = members(written)["xl/calcChain.xml"].decode()
+    assert '<c r="A1" i="1"/>' in chain
+    assert '<c r="C1" i="2"/>' in chain
+    assert 'r="B2"' not in chain
+    assert 'r="B3"' not in chain
+
+
+def test_calc_chain_emptied_is_deleted(written):
+    add_calc_chain(written, '<c r="B2" i="3"/>')
+
+    write_output_sheets(written, [issues_sheet()])
+
+    after = members(written)
+    assert "xl/calcChain.xml" not in after
+    assert b"calcChain" not in after["xl/_rels/workbook.xml.rels"]
+    assert b"calcChain" not in after["[Content_Types].xml"]
+
+
+def test_literal_escape_text_reads_back(tmp_path):
+    path = case_copy(tmp_path, "c02_dv_crosssheet.xlsx")
+    sheet = OutputSheet("Notes", "Notes", [Block([Column("Text")], [("_x0041_",)])])
+
+    write_output_sheets(path, [sheet])
+
+    assert calamine_rows(path, "Notes")[3][0] == "_x0041_"

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from addin.model import column_letter
 from addin.output import Chart
 from addin.xlsx.layout import CHART_HEIGHT_ROWS, CHART_WIDTH_COLUMNS, BlockPlacement
-from addin.xlsx.values import cell_kind, clean_text, number_text
+from addin.xlsx.values import cell_kind, clean_text, escape_lookalikes, number_text
 
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 _CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -92,7 +92,7 @@ def chart_xml(sheet_name: str, placement: BlockPlacement) -> bytes:
 def _title(title: str) -> str:
     return (
         "<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r>"
-        f"<a:t>{escape(clean_text(title)[0])}</a:t></a:r></a:p></c:rich></c:tx>"
+        f"<a:t>{escape(escape_lookalikes(clean_text(title)[0]))}</a:t></a:r></a:p></c:rich></c:tx>"
         '<c:overlay val="0"/></c:title>'
     )
 
@@ -179,7 +179,7 @@ def _string_cache(values: list[object]) -> str:
             continue
         shown = value.isoformat() if hasattr(value, "isoformat") else str(kind[1])
         points.append(
-            f'<c:pt idx="{index}"><c:v>{escape(clean_text(shown)[0])}</c:v></c:pt>'
+            f'<c:pt idx="{index}"><c:v>{escape(escape_lookalikes(clean_text(shown)[0]))}</c:v></c:pt>'
         )
     return f'<c:strCache><c:ptCount val="{len(values)}"/>{"".join(points)}</c:strCache>'
 

@@ -43,6 +43,7 @@ _EXTENDED_NS = (
 )
 _VARIANT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _OFFICE_DOCUMENT_TYPE = f"{_OFFICE_RELS_NS}/officeDocument"
+_SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 REL_WORKSHEET = f"{_OFFICE_RELS_NS}/worksheet"
 REL_TABLE = f"{_OFFICE_RELS_NS}/table"
@@ -169,6 +170,13 @@ class WorkbookIndex:
         if self.calc_chain_part and self.calc_chain_part in package:
             self._load(package, self.calc_chain_part)
         self.deleted_parts: set[str] = set()
+        if _namespace(self._trees[self.workbook_part]) != _SPREADSHEET_NS:
+            # NOTE: Strict Open XML workbooks use other namespaces throughout
+            # and are rarely saved; they are rejected instead of half-patched.
+            raise WorkbookError(
+                "the workbook is saved as Strict Open XML; save it as an "
+                "ordinary Excel Workbook (.xlsx) and refresh again."
+            )
         self.sheets = self._read_sheets()
 
     # Reading

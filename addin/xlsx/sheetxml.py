@@ -25,6 +25,7 @@ from addin.xlsx.values import (
     cell_kind,
     clean_text,
     display_width,
+    escape_lookalikes,
     number_text,
 )
 
@@ -41,6 +42,7 @@ FORMAT_CODES: dict[CellFormat, str] = {
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 _TIME_FORMAT = "hh:mm"
 _MIN_WIDTH, _MAX_WIDTH = 6, 60
+_DATE_WIDTH = len("2026-01-31")
 _FILTER_BUTTON_WIDTH = 2
 _ROWS_PER_CHUNK = 500
 _EXTERNAL_LINK = re.compile(r"^(https?|mailto|ftp):", re.IGNORECASE)
@@ -250,11 +252,12 @@ class SheetRenderer:
                 )
                 cells.append(self._text_cell(letters[number] + suffix, value, style))  # type: ignore[arg-type]
             elif value_type is int or value_type is float:
+                # repr() of a float is its shortest round-trip form, and
+                # valid as an xsd:double; NaN and infinities stay empty.
                 if value_type is int or math.isfinite(value):  # type: ignore[arg-type]
                     cells.append(
                         f'<c r="{letters[number]}{suffix}"'
-                        f"{column_styles.number_attribute}>"
-                        f"<v>{number_text(value)}</v></c>"
+                        f"{column_styles.number_attribute}><v>{value!r}</v></c>"
                     )
             elif value_type is dt.date:
                 serial = value.toordinal() - _EXCEL_EPOCH_ORDINAL  # type: ignore[attr-defined]
@@ -280,13 +283,14 @@ class SheetRenderer:
         return f'<c r="{ref}"{_style_attribute(style)}><v>{number_text(plain)}</v></c>'
 
     def _text_cell(self, ref: str, value: str, style: int) -> str:
-        plain = value.isascii() and value.isprintable() and "_x" not in value
+        plain = value.isascii() and value.isprintable()
         if plain and len(value) <= MAX_CELL_CHARS:
             cleaned = value
         else:
             cleaned, truncated = clean_text(value, self.language)
             if truncated:
                 self.warnings.append(f"'{self.layout.sheet.name}'!{ref}")
+        cleaned = escape_lookalikes(cleaned)
         if not cleaned:
             return ""
         space = ""
@@ -416,6 +420,8 @@ def content_widths(placement: BlockPlacement) -> list[int]:
                     widest_text = max(widest_text, display_width(value))  # type: ignore[arg-type]
             elif value_type is int or value_type is float:
                 numbers.append(value)  # type: ignore[arg-type]
+            elif value_type is dt.date:
+                widest_text = max(widest_text, _DATE_WIDTH)
             elif value is not None:
                 kind = cell_kind(value)
                 if kind is not None:
@@ -428,7 +434,7 @@ def content_widths(placement: BlockPlacement) -> list[int]:
 
 
 def _kind_width(kind: str, plain: object) -> int:
-    fixed = {"bool": 5, "date": 10, "datetime": 16, "time": 5}
+    fixed = {"bool": 5, "date": _DATE_WIDTH, "datetime": 16, "time": 5}
     return fixed.get(kind, display_width(str(plain)))
 
 

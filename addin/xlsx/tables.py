@@ -13,6 +13,7 @@ import re
 from xml.sax.saxutils import quoteattr
 
 from addin.xlsx.layout import BlockPlacement
+from addin.xlsx.values import escape_lookalikes
 
 _SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _INVALID_NAME_CHARS = re.compile(r"[^A-Za-z0-9_.\\]")
@@ -46,7 +47,7 @@ def table_xml(table_id: int, name: str, placement: BlockPlacement) -> bytes:
     """Return the table part of a block: its range, columns and autofilter."""
     ref = placement.table_ref
     columns = "".join(
-        f'<tableColumn id="{number}" name={quoteattr(header)}/>'
+        f'<tableColumn id="{number}" name={quoteattr(escape_lookalikes(header))}/>'
         for number, header in enumerate(placement.headers, start=1)
     )
     xml = (

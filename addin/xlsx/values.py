@@ -103,20 +103,32 @@ def naive(value: dt.datetime) -> dt.datetime:
 
 
 def excel_serial(value: dt.datetime) -> float:
-    """Return the Excel serial of ``value``, rounded to the millisecond."""
+    """Return the Excel serial of ``value`` (days since 1899-12-30)."""
     delta = naive(value) - _EXCEL_EPOCH
-    return round(delta.days + delta.seconds / 86400 + delta.microseconds / 864e8, 9)
+    # Rounding the serial would show 09:30 as 09:29 in LibreOffice, which
+    # truncates to the minute; the full double converts back exactly.
+    seconds = delta.days * 86400 + delta.seconds + delta.microseconds / 1e6
+    return seconds / 86400
 
 
 def clean_text(value: str, language: str = "en") -> tuple[str, bool]:
-    """Make ``value`` safe for a cell; return it and whether it was cut."""
-    if not value.isascii() or "_x" in value or not value.isprintable():
+    """Make ``value`` fit a cell; return it and whether it was cut.
+
+    Removes the characters XML cannot carry and cuts the text to Excel's
+    length limit. The ``_xHHHH_`` escape belongs to the file format and is
+    added by :func:`escape_lookalikes` when the XML is written.
+    """
+    if not value.isascii() or not value.isprintable():
         value = _ILLEGAL_XML.sub("", value)
-        value = _ESCAPE_LOOKALIKE.sub(r"_x005F_\1", value)
     if len(value) <= MAX_CELL_CHARS // 2 or _utf16_length(value) <= MAX_CELL_CHARS:
         return value, False
     note = locale_text("xlsx.cell_truncated", language, limit=f"{MAX_CELL_CHARS:,}")
     return _cut_utf16(value, MAX_CELL_CHARS - _utf16_length(note)) + note, True
+
+
+def escape_lookalikes(value: str) -> str:
+    """Escape a literal ``_xHHHH_`` so that Excel shows it instead of decoding it."""
+    return _ESCAPE_LOOKALIKE.sub(r"_x005F_\1", value) if "_x" in value else value
 
 
 def _utf16_length(value: str) -> int:
@@ -124,8 +136,6 @@ def _utf16_length(value: str) -> int:
 
 
 def _cut_utf16(value: str, units: int) -> str:
-    # A cut through an _x005F_ escape is harmless: Excel shows the part of
-    # the escape that is left as plain text, which is what the text had.
     return value.encode("utf-16-le")[: units * 2].decode("utf-16-le", "ignore")
 
 

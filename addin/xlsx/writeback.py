@@ -261,9 +261,11 @@ def _plan_write(
             plan, index, entry, output_sheet, styles, allocator, result, language
         )
 
-    plan.deleted = old_parts - set(plan.contents)
-    index.delete_parts(plan.deleted)
+    index.delete_parts(old_parts - set(plan.contents))
     plan.contents.update(index.changed_parts())
+    # The index may have dropped a part of its own, such as an emptied
+    # calculation chain.
+    plan.deleted = index.deleted_parts - set(plan.contents)
     if styles.changed:
         plan.contents[styles_part] = styles.to_bytes()
     return plan

@@ -125,3 +125,14 @@ def test_process_sheets_xlsx_round_trip(tmp_path):
     assert ben["Commission by process"] == pytest.approx(
         3_000 * 0.5 + 2_400 * 0.75 + 900 + 600
     )
+
+
+def test_process_sheets_in_chinese():
+    book = team_book(language="zh-CN")
+    review = review_process(book, AS_OF, first_seen(), None, SMALL_LIMITS)
+
+    funnel, scorecard = process_sheets(review, book.settings)
+
+    assert funnel.blocks[0].columns[0].header == "阶段"
+    assert scorecard.blocks[0].rows[-1][0] == "团队"
+    assert any(note.startswith("Cy的阶段漏单") for note in funnel.blocks[3].notes)

@@ -110,4 +110,130 @@ TEXTS: dict[str, str] = {
     "value.status_misspelt.fix": "请输入 Open、Won 或 Lost（进行中、赢单或输单）。",
     "value.currency_invalid": "{value} 不是币种代码。",
     "value.currency_invalid.fix": "请输入三个字母的 ISO 4217 代码，例如 USD、EUR 或 CNY。",
+    # addin/engine/score.py won-deal classes
+    "won_class.process_win": "流程赢单",
+    "won_class.won_with_gaps": "有缺口的赢单",
+    "won_class.luck": "运气单",
+    # addin/engine/diagnose.py
+    "diagnose.team": "团队",
+    "diagnose.top_too_small": (
+        "{scope}的漏斗入口太小：{period} 新建商机 {created:.0f} 个，而按指标 "
+        "{quota:,.0f}、平均赢单金额 {average_won:,.0f}、从第一阶段起的赢单率 "
+        "{win_rate:.0%} 计算，需要 {needed:.1f} 个。"
+    ),
+    "diagnose.thin_stage": (
+        "{scope}的阶段偏薄：{stage} 占进行中商机的 {share:.0%}，团队为 "
+        "{team_share:.0%}。"
+    ),
+    "diagnose.leaky_stage": (
+        "{scope}的阶段漏单：离开 {stage} 的 {left:.0f} 个商机中有 "
+        "{conversion:.0%} 进入下一阶段，团队为 {team_conversion:.0%}。"
+    ),
+    "diagnose.jammed_stage.max": (
+        "{scope}的阶段拥堵：商机在 {stage} 停留的中位天数为 {days:.0f} 天，"
+        "超过该阶段的最长天数 {max_days:.0f} 天。"
+    ),
+    "diagnose.jammed_stage.team": (
+        "{scope}的阶段拥堵：商机在 {stage} 停留的中位天数为 {days:.0f} 天，"
+        "团队为 {team_days:.0f} 天。"
+    ),
+    "diagnose.low_coverage": (
+        "{scope}的覆盖不足：进行中商机金额 {pipeline:,.0f}，低于按赢单率 "
+        "{win_rate:.0%} 完成剩余指标 {remaining:,.0f} 所需的 {needed:,.0f}。"
+    ),
+    "diagnose.too_few_deals": (
+        "商机太少，无法判断{scope}在 {stage} 是否存在{check}：只有 {count} 个，"
+        "至少需要 {needed} 个。"
+    ),
+    "diagnose.too_few_closed": (
+        "已关闭的商机太少，无法判断{scope}的{check}：只有 {count} 个，"
+        "至少需要 {needed} 个。"
+    ),
+    "diagnose.check.top_too_small": "漏斗入口和覆盖",
+    "diagnose.check.thin_stage": "阶段偏薄",
+    "diagnose.check.leaky_stage": "阶段漏单",
+    "diagnose.check.jammed_stage": "阶段拥堵",
+    # addin/engine/scorecard.py coaching notes
+    "coach.luck": (
+        "复盘 {deal}（{amount:,.0f}）是如何赢下的：{stages} 没有证据。"
+        "向客户了解这些阶段发生了什么，并补录。"
+    ),
+    "coach.luck_score": (
+        "复盘 {deal}（{amount:,.0f}）是如何赢下的：流程得分只有 {score:.0f}。"
+        "补录客户做过的动作，或弄清订单为何没有这些动作也来了。"
+    ),
+    "coach.stuck": (
+        "推进 {deals}：它们在当前阶段停留已超过最长天数。请按商机审计中的下一步行动。"
+    ),
+    "coach.leaky_stage": (
+        "找出商机离开 {stage} 的原因：只有 {conversion:.0%} 进入下一阶段，"
+        "团队为 {team_conversion:.0%}。"
+    ),
+    "coach.jammed_stage": (
+        "疏通停在 {stage} 的商机（{deals}）：商机在此停留的中位天数为 {days:.0f} 天。"
+    ),
+    "coach.jammed_stage.none_open": (
+        "加快商机通过 {stage}：在此停留的中位天数为 {days:.0f} 天。"
+    ),
+    "coach.thin_stage": (
+        "让更多商机进入 {stage}：它只占你进行中商机的 {share:.0%}，"
+        "团队为 {team_share:.0%}。"
+    ),
+    "coach.top_too_small": (
+        "多开发新商机：上期新建 {created:.0f} 个，完成指标需要 {needed:.1f} 个。"
+    ),
+    "coach.low_coverage": (
+        "补充商机：进行中金额 {pipeline:,.0f}，完成剩余指标需要 {needed:,.0f}。"
+    ),
+    "coach.more_deals": "{deals} 等另外 {count} 个",
+    # addin/sheets/scorecard.py
+    "scorecard.title": "{period} 计分卡（截至 {as_of}）",
+    "scorecard.team_row": "团队",
+    "scorecard.col.rep": "销售",
+    "scorecard.col.won": "赢单金额",
+    "scorecard.col.quota": "指标",
+    "scorecard.col.attainment": "指标完成率",
+    "scorecard.col.process_score": "流程得分",
+    "scorecard.col.luck_share": "运气占比",
+    "scorecard.col.pipeline": "进行中金额",
+    "scorecard.col.coverage": "覆盖倍数",
+    "scorecard.col.by_result": "按结果提成",
+    "scorecard.col.by_process": "按流程提成",
+    "scorecard.col.difference": "差额",
+    "scorecard.col.notes": "辅导建议",
+    "scorecard.note.score": (
+        "流程得分：本期进行中或已关闭商机得分的金额加权平均。运气占比：赢单金额中"
+        "属于运气单的比例。覆盖倍数：进行中金额除以尚未完成的指标，完成指标后留空。"
+    ),
+    "scorecard.note.credits": (
+        "日期之后超过 {backfill_days} 天才首次出现的证据（补录）按其权重的 "
+        "{backfill:.0%} 计分。早于前一阶段完成日期的证据按 {out_of_order:.0%} "
+        "计分。两者兼有的按 {both:.1%} 计分。"
+    ),
+    "scorecard.note.classes": (
+        "赢单分类：没有跳过必需阶段且得分不低于 {process_win:.0f} 为流程赢单；"
+        "跳过必需阶段或得分低于 {luck:.0f} 为运气单；其余为有缺口的赢单。"
+    ),
+    # addin/sheets/funnel.py
+    "funnel.title": "销售漏斗（截至 {as_of}）",
+    "funnel.block.team": "团队",
+    "funnel.chart": "销售漏斗：{scope}",
+    "funnel.col.stage": "阶段",
+    "funnel.col.open": "进行中商机",
+    "funnel.col.share": "进行中占比",
+    "funnel.col.team_share": "团队进行中占比",
+    "funnel.col.reached": "曾到达",
+    "funnel.col.value": "金额",
+    "funnel.col.conversion": "转入下一阶段",
+    "funnel.col.team_conversion": "团队转化率",
+    "funnel.col.median_days": "阶段中位天数",
+    "funnel.col.team_median_days": "团队中位天数",
+    "funnel.col.max_days": "最长天数",
+    "funnel.unstaged": "{count} 个进行中商机尚未获得任何阶段，不计入漏斗。",
+    "funnel.note.definitions": (
+        "商机位于其证据所获得的阶段，赢单视为到达了每个阶段。转化率：到达某阶段"
+        "并已离开的商机中，到达下一阶段的比例。阶段天数从到达该阶段算到到达下一"
+        "阶段，或算到截至日期。"
+    ),
+    "funnel.no_diagnoses": "未发现漏斗形态问题。",
 }

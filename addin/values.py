@@ -146,9 +146,9 @@ def _is_number(value: object) -> bool:
 
 def _number_text(value: float) -> str:
     """Write a number the way a rep would read it: 101.0 as ``101``."""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e17:
         return str(int(value))
-    return str(value)
+    return f"{value:.15g}" if isinstance(value, float) else str(value)
 
 
 def shown(value: CellValue) -> str:
@@ -202,15 +202,29 @@ _YEAR_FIRST = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_TIME}")
 _CHINESE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
 _YEAR_LAST = re.compile(rf"(\d{{1,2}})([-/.])(\d{{1,2}})\2(\d{{4}}){_TIME}")
 _SHORT_YEAR = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{1,2})")
+# English month names, written out because strftime follows the process locale.
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _MONTHS = {
-    name: number
-    for number in range(1, 13)
-    for name in (
-        dt.date(2000, number, 1).strftime("%B").lower(),
-        dt.date(2000, number, 1).strftime("%b").lower(),
-    )
+    **{name: number for number, name in enumerate(_MONTH_NAMES, start=1)},
+    **{name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)},
+    "sept": 9,
 }
-_DAY_MONTH_NAME = re.compile(r"(\d{1,2})[ -]([a-z]+)\.?[ -,]*(\d{4})")
+# Eight digits, year first: 20240315, as typed without separators.
+_COMPACT = re.compile(r"((?:19|20|21)\d{2})(\d{2})(\d{2})")
+_DAY_MONTH_NAME = re.compile(r"(\d{1,2})[ -]([a-z]+)\.?[ ,-]*(\d{4})")
 _MONTH_NAME_DAY = re.compile(r"([a-z]+)\.? (\d{1,2}),? (\d{4})")
 
 
@@ -218,13 +232,13 @@ def parse_date(value: CellValue) -> Parsed[dt.date]:
     """Parse a date cell; a datetime keeps only its date.
 
     Real dates in any number format are read without a problem. A bare
-    serial number (45366 in a General cell) and unambiguous text
-    (``2024-03-15``, ``15.03.2024``, ``2026年11月3日``, ``15 March 2024``)
+    number (the serial 45366 in a General cell, or 20240315) and unambiguous
+    text (``2024-03-15``, ``15.03.2024``, ``2026年11月3日``, ``15 March 2024``)
     are read with a warning that the date is stored as a number or text.
-    Text with the year last whose day and month are both 12 or less
-    (``03/04/2024``) and any two-digit year (``26/11/3``) are errors that ask
-    for an unambiguous date. A serial number is never read as a Unix
-    timestamp.
+    Text with the year last whose day and month are both 12 or less and
+    differ (``03/04/2024``), and any two-digit year (``26/11/3``), are errors
+    that ask for an unambiguous date. A serial number is never read as a
+    Unix timestamp, and one outside the years 1950 to 2199 is an error.
     """
     if _is_blank(value):
         return Parsed(None)
@@ -243,21 +257,32 @@ def _date_from_serial(serial: float) -> Parsed[dt.date]:
     # NOTE: serials are counted from 1899-12-30 (Excel's 1900 date system).
     # A workbook in the 1904 date system (old Mac Excel) stores real dates
     # 1462 days lower; those reach here only from General-format cells.
-    try:
-        date = _EXCEL_EPOCH + dt.timedelta(days=math.floor(serial))
-    except OverflowError:
-        return _rejected("value.date_invalid", serial)
-    if not _FIRST_SERIAL_YEAR <= date.year <= _LAST_SERIAL_YEAR:
+    compact = _COMPACT.fullmatch(_number_text(serial))
+    if compact:
+        date = _safe_date(int(compact[1]), int(compact[2]), int(compact[3]))
+    else:
+        date = _serial_date(serial)
+    if date is None:
         return _rejected("value.date_invalid", serial)
     warning = _problem("warning", "value.date_serial", serial, date=date.isoformat())
     return Parsed(date, warning)
+
+
+def _serial_date(serial: float) -> dt.date | None:
+    try:
+        date = _EXCEL_EPOCH + dt.timedelta(days=math.floor(serial))
+    except OverflowError:
+        return None
+    if not _FIRST_SERIAL_YEAR <= date.year <= _LAST_SERIAL_YEAR:
+        return None
+    return date
 
 
 def _date_from_text(value: str) -> Parsed[dt.date]:
     typed = unicodedata.normalize("NFKC", clean_text(value)).lower()
     if match := _YEAR_FIRST.fullmatch(typed):
         return _text_date(value, int(match[1]), int(match[3]), int(match[4]))
-    if match := _CHINESE.fullmatch(typed):
+    if match := _CHINESE.fullmatch(typed) or _COMPACT.fullmatch(typed):
         return _text_date(value, int(match[1]), int(match[2]), int(match[3]))
     if match := _YEAR_LAST.fullmatch(typed):
         return _day_month_year(value, int(match[1]), int(match[3]), int(match[4]))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
+from addin.locale.en import TEXTS as EN
+from addin.locale.zh_CN import TEXTS as ZH
 from addin.values import (
     Parsed,
     closest_name,
@@ -59,6 +62,11 @@ def _severity(parsed: Parsed) -> str | None:
         ("2024-03-15 17:30", MARCH_15, "warning"),
         ("15 March 2024", MARCH_15, "warning"),
         ("Mar 15, 2024", MARCH_15, "warning"),
+        ("15-Mar-2024", MARCH_15, "warning"),
+        ("20240315", MARCH_15, "warning"),
+        (20240315.0, MARCH_15, "warning"),
+        (20241315.0, None, "error"),
+        (1e300, None, "error"),
         ("2024-02-30", None, "error"),
         ("next week", None, "error"),
         ("#N/A", None, "error"),
@@ -431,3 +439,19 @@ def test_describe_every_problem(language):
     texts = [describe(parsed.problem, language) for parsed in problems]
 
     assert all(message and fix for message, fix in texts)
+
+
+def test_chinese_texts_same_fields():
+    english = {k: v for k, v in EN.items() if k.startswith(("value.", "reader."))}
+
+    fields = {
+        key: (_fields(text), _fields(ZH.get(key, text)))
+        for key, text in english.items()
+    }
+
+    assert [key for key in english if key not in ZH] == []
+    assert [key for key, (en, zh) in fields.items() if en != zh] == []
+
+
+def _fields(template: str) -> set[str]:
+    return set(re.findall(r"\{(\w+)\}", template))

@@ -125,7 +125,7 @@ def test_history_sheet_reads_back_from_xlsx(tmp_path, language):
     workbook.save(path)
     write_output_sheets(path, [history_sheet(rows, language)], backups=0)
 
-    back = parse_history(read_saved_state(path).history)
+    back = read_saved_state(path).history
 
     pd.testing.assert_frame_equal(back, rows, check_dtype=False)
 
@@ -138,6 +138,14 @@ def test_parse_history_from_sheet_rows():
     grid += [list(row) for row in block.rows]
 
     back = parse_history(grid)
+
+    pd.testing.assert_frame_equal(back, rows, check_dtype=False)
+
+
+def test_parse_history_twice_changes_nothing():
+    _, rows = refresh_rows(dt.date(2026, 3, 1))
+
+    back = parse_history(rows)
 
     pd.testing.assert_frame_equal(back, rows, check_dtype=False)
 

@@ -271,7 +271,8 @@ def new_deal_odds(
     """
     cutoff = pd.Timestamp(as_of)
     created = deals["created"]
-    history = (cutoff - created.min()).days if created.notna().any() else 0
+    # Days from the first Created to the as-of date, both included.
+    history = (cutoff - created.min()).days + 1 if created.notna().any() else 0
     window = min(NEW_DEAL_DAYS, max(history, 0))
     shape = (len(scopes), len(periods))
     odds = NewDeals(np.zeros(shape), np.zeros(len(scopes)), np.zeros(len(scopes)))

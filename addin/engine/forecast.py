@@ -161,12 +161,12 @@ def forecast(
         new_deals=new_deals,
         swing=_swing(deals, periods[0]),
     )
-    expected = _sum_by_scope(amounts[:, None] * chances, open_deals, scopes)
+    expected = sum_by_scope(amounts[:, None] * chances, open_deals, scopes)
     expected_new = new_deals.expected_amount()
     in_period = _expected_in_period(open_deals, periods)
     weighted = _stage_weighted(book, open_deals)
-    weighted_sum = _sum_by_scope(weighted[:, None] * in_period, open_deals, scopes)
-    pipeline = _sum_by_scope(amounts[:, None] * in_period, open_deals, scopes)
+    weighted_sum = sum_by_scope(weighted[:, None] * in_period, open_deals, scopes)
+    pipeline = sum_by_scope(amounts[:, None] * in_period, open_deals, scopes)
 
     figures = []
     for (scope_index, scope), (period_index, period) in itertools.product(
@@ -208,13 +208,17 @@ def _swing(deals: pd.DataFrame, period: Period) -> float:
     return period_swing(won)
 
 
-def _sum_by_scope(
-    values: np.ndarray, open_deals: pd.DataFrame, scopes: list[str]
+def sum_by_scope(
+    values: np.ndarray, deals: pd.DataFrame, scopes: list[str]
 ) -> np.ndarray:
-    """Return scopes × periods sums of deals × periods ``values``."""
+    """Return scopes × columns sums of the deals × columns ``values``.
+
+    The team's row sums every deal; a rep's row sums the rep's deals.
+    """
+    codes = _scope_codes(deals, scopes)
     table = np.zeros((len(scopes), values.shape[1]))
-    for index, scope in enumerate(scopes):
-        table[index] = values[_scope_mask(open_deals, scope)].sum(axis=0)
+    np.add.at(table, codes[codes > 0], values[codes > 0])
+    table[0] = values.sum(axis=0)
     return table
 
 
@@ -283,14 +287,11 @@ def forecast_scopes(team: pd.DataFrame, deals: pd.DataFrame) -> list[str]:
     return [TEAM_SCOPE, *dict.fromkeys(reps), *others]
 
 
-def _scope_mask(deals: pd.DataFrame, scope: str) -> np.ndarray:
-    if scope == TEAM_SCOPE:
-        return np.ones(len(deals), dtype=bool)
-    return (deals["rep"].astype(str) == scope).to_numpy()
-
-
 def _scope_codes(deals: pd.DataFrame, scopes: list[str]) -> np.ndarray:
-    """Return each deal's rep as an index into ``scopes`` (-1 for no scope)."""
+    """Return each deal's rep as an index into ``scopes`` (-1 for no scope).
+
+    ``scopes[0]`` is the team's scope, which no deal's rep is.
+    """
     code = {scope: index for index, scope in enumerate(scopes) if scope}
     return deals["rep"].astype(str).map(code).fillna(-1).to_numpy(dtype=int)
 
@@ -313,18 +314,15 @@ def won_in_periods(
         until: Last day counted; None counts each period to its end.
     """
     won = deals[deals["status"] == "Won"]
-    table = np.zeros((len(scopes), len(periods)))
-    for period_index, period in enumerate(periods):
+    closed_on = won["closed_on"].to_numpy(dtype="datetime64[ns]")
+    in_period = np.zeros((len(won), len(periods)), dtype=bool)
+    for index, period in enumerate(periods):
         last = period.end if until is None else min(period.end, until)
-        closed_in = (
-            won["closed_on"]
-            .between(pd.Timestamp(period.start), pd.Timestamp(last))
-            .to_numpy()
+        in_period[:, index] = (closed_on >= np.datetime64(period.start, "ns")) & (
+            closed_on <= np.datetime64(last, "ns")
         )
-        for scope_index, scope in enumerate(scopes):
-            mask = _scope_mask(won, scope) & closed_in
-            table[scope_index, period_index] = won.loc[mask, "amount"].sum()
-    return table
+    amounts = won["amount"].to_numpy(float)[:, None] * in_period
+    return sum_by_scope(amounts, won, scopes)
 
 
 def _quotas(team: pd.DataFrame, scopes: list[str], periods: list[Period]) -> np.ndarray:
@@ -390,12 +388,8 @@ def _pipeline(
 ) -> pd.DataFrame:
     """Return the open amount by scope and declared stage."""
     stages = book.stages
-    table = pd.DataFrame(0.0, index=scopes, columns=stages)
-    declared = open_deals["declared"]
-    for scope in scopes:
-        mask = _scope_mask(open_deals, scope)
-        for index, stage in enumerate(stages):
-            table.loc[scope, stage] = open_deals.loc[
-                mask & (declared == index).to_numpy(), "amount"
-            ].sum()
-    return table
+    declared = open_deals["declared"].to_numpy()[:, None]
+    at_stage = declared == np.arange(len(stages))[None, :]
+    amounts = open_deals["amount"].to_numpy(float)[:, None] * at_stage
+    table = sum_by_scope(amounts, open_deals, scopes)
+    return pd.DataFrame(table, index=scopes, columns=stages)

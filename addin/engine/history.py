@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from addin.engine.forecast import (
+    TEAM_SCOPE,
     Forecast,
     deals_as_of,
     won_in_periods,
@@ -142,10 +143,7 @@ def history_accuracy(
         return pd.DataFrame(columns=_accuracy_columns())
 
     deals = deals_as_of(book, np.full(len(book.deals), -1), as_of)
-    actual = np.zeros(len(finished))
-    for index, row in finished.iterrows():
-        period = Period("month", _date(row["period_start"]), _date(row["period_end"]))
-        actual[index] = won_in_periods(deals, [str(row["scope"])], [period])[0, 0]
+    actual = _actuals(finished, deals)
 
     table = finished[["as_of", "scope", "period", *METHODS, "p10", "p90"]].copy()
     table["actual"] = actual
@@ -156,6 +154,18 @@ def history_accuracy(
     high = pd.to_numeric(table["p90"], errors="coerce")
     table["in_range"] = (low <= actual) & (actual <= high)
     return table[_accuracy_columns()]
+
+
+def _actuals(rows: pd.DataFrame, deals: pd.DataFrame) -> np.ndarray:
+    """Return the amount won by each row's scope in the row's period."""
+    scopes = [TEAM_SCOPE, *sorted(set(rows["scope"]) - {TEAM_SCOPE})]
+    position = {scope: index for index, scope in enumerate(scopes)}
+    actual = np.zeros(len(rows))
+    for (start, end), group in rows.groupby(["period_start", "period_end"]):
+        period = Period("month", _date(start), _date(end))
+        won = won_in_periods(deals, scopes, [period])[:, 0]
+        actual[group.index] = won[[position[scope] for scope in group["scope"]]]
+    return actual
 
 
 def _accuracy_columns() -> list[str]:

@@ -135,7 +135,13 @@ def _grid_table(rows: Sequence[Sequence[CellValue]]) -> pd.DataFrame:
 
 
 def _key(header: str) -> str | None:
-    """Return the column key of a History header in any known language."""
+    """Return the column key of a History header in any known language.
+
+    A column key itself is accepted too, so parsing parsed rows changes
+    nothing.
+    """
+    if header in HISTORY_COLUMNS or header.startswith(PIPELINE_PREFIX):
+        return header
     for language in LANGUAGES:
         for key, text_key in _HEADER_KEYS.items():
             if header == text(text_key, language):

@@ -410,4 +410,6 @@ def _backtest_periods_table(periods, language: str):
 
 
 def _percent(value: float) -> str:
-    return "-" if value != value else f"{value:.1%}"
+    import math
+
+    return "-" if math.isnan(value) else f"{value:.1%}"

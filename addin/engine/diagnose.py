@@ -15,8 +15,8 @@ Each diagnosis states the figures behind it:
 
 A call needs enough deals to mean something. When the figures point to a
 problem but the sample is below the minimum of :class:`ShapeLimits`, the
-result is a *too few deals* note instead. The manager then sees that the
-figure exists but cannot be trusted yet.
+result is a *too few deals* note instead. The note tells the manager that
+the figure exists but cannot be trusted yet.
 
 Win rates and average won amounts are the rep's own when the rep has at
 least ``min_closed_for_rate`` closed deals, and the team's otherwise.

@@ -64,15 +64,17 @@ WON_CLASSES: tuple[WonClass, ...] = ("process_win", "won_with_gaps", "luck")
 class ProcessAudit:
     """The process view of every deal as of one date.
 
-    ``deals`` has one row per row of the Deals table, in the same order,
-    with the columns ``deal_id``, ``rep``, ``status`` (as of ``as_of``: a
-    deal closed after it reads Open), ``in_view`` (False for a deal created
-    after ``as_of``), ``amount_rc``, ``created``, ``closed_on``,
-    ``declared_index``, ``earned_index``, ``furthest_index`` and
-    ``target_index`` (0-based stage positions, -1 for none), ``score``
-    (0-100, NaN when the deal has no target stage), ``skipped_stages``
-    (list of stage names), ``skipped_count`` and ``won_class`` (one of
-    :data:`WON_CLASSES`, None unless the deal is Won).
+    ``deals`` has one row per row of the Deals table, in the same order.
+    Its columns:
+
+    - ``deal_id``, ``rep``, ``amount_rc``, ``created``, ``closed_on``;
+    - ``status`` as of ``as_of``, so a deal closed after it reads Open;
+    - ``in_view``, False for a deal created after ``as_of``;
+    - ``declared_index``, ``earned_index``, ``furthest_index`` and
+      ``target_index``: 0-based stage positions, -1 for none;
+    - ``score``: 0-100, NaN when the deal has no target stage;
+    - ``skipped_stages`` (list of stage names) and ``skipped_count``;
+    - ``won_class``: one of :data:`WON_CLASSES`, missing unless Won.
     """
 
     deals: pd.DataFrame

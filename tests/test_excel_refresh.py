@@ -22,6 +22,7 @@ from workbooks import Rows, deal, evidence, write_team_workbook
 
 from addin.errors import WriteError
 from addin.excel.actions import ACTIONS, WorkbookModel, trimmed_grid
+from addin.excel.desktop import status_text
 from addin.excel.payload import book_payload, open_book
 from addin.excel.refresh import check_book, refresh_book
 from addin.excel.write import OWNER_NAME, _cell_text
@@ -254,3 +255,12 @@ def test_taskpane_applies_every_modelled_action():
 )
 def test_text_cell_prefix(typed, written):
     assert _cell_text(typed, "en") == written
+
+
+def test_status_text_one_line(tmp_path):
+    path = _small_team(tmp_path / "team.xlsx")
+    _model, summary = _remote_refresh(path)
+
+    line = status_text(summary)
+
+    assert line.startswith("salesflow refresh as of 2026-02-01: 3 deals")

@@ -2,8 +2,8 @@
 
 Excel for the web rejects an Office.js request or response above 5 MB. The
 task pane reads values in blocks of 2,000 rows and syncs queued actions every
-1 MB; the writer assigns at most 2,000 rows per range; the workbook JSON is
-gzipped on its way to the server and the actions on their way back.
+1 MB. The writer assigns at most 2,000 rows per range. The workbook JSON is
+gzipped on its way to the server, and the actions on their way back.
 """
 
 import gzip

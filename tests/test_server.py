@@ -212,10 +212,12 @@ def test_script_unknown_not_found(client, payload):
 
 
 def test_script_team_sheet_conflict_is_400(client, payload):
-    taken = copy.deepcopy(payload)
-    taken["sheets"].append({**copy.deepcopy(taken["sheets"][0]), "name": "Issues"})
+    conflicting = copy.deepcopy(payload)
+    conflicting["sheets"].append(
+        {**copy.deepcopy(conflicting["sheets"][0]), "name": "Issues"}
+    )
 
-    response = client.post("/xlwings/custom-scripts-call/refresh", json=taken)
+    response = client.post("/xlwings/custom-scripts-call/refresh", json=conflicting)
 
     assert response.status_code == 400
     assert "Issues" in response.text

@@ -1,9 +1,9 @@
 """salesflow's worksheet functions: thin adapters from ranges to the engine.
 
-Each function takes the team's tables as ranges with their header row (the
-way Excel passes a range: a list of rows), builds the team book with the
-same reader and validator as Refresh, calls one engine function and returns
-a plain value or table. In the add-in's namespace they read
+Each function takes the team's tables as ranges with their header row, which
+Excel passes as a list of rows. It builds the team book with the same reader
+and validator as Refresh, calls one engine function and returns a plain value
+or table. In the add-in's namespace they read
 ``=SALESFLOW.EARNED_STAGE(A2, tblDeals[#All], tblEvidence[#All],
 tblCriteria[#All], tblProcess[#All])``.
 
@@ -113,7 +113,7 @@ def earned_stage(
     process: Range,
     as_of: Any = None,
 ) -> Any:
-    """The highest stage whose required customer actions all have evidence."""
+    """Return the highest stage whose required customer actions all have evidence."""
     day = as_of_date(as_of)
     book = team_book(deals, evidence, criteria, process, as_of=day)
     audit = audit_stages(book, day or book.settings.effective_as_of())
@@ -137,7 +137,7 @@ def process_score(
     process: Range,
     as_of: Any = None,
 ) -> Any:
-    """The process score (0-100) of a deal."""
+    """Return the process score (0-100) of a deal."""
     day = as_of_date(as_of)
     book = team_book(deals, evidence, criteria, process, as_of=day)
     audit = audit_process(book, day or book.settings.effective_as_of())
@@ -161,7 +161,7 @@ def funnel(
     rep: Any = None,
     as_of: Any = None,
 ) -> Any:
-    """The funnel of the team or of one rep: one row per stage (spills)."""
+    """Return the funnel of the team or of one rep, one row per stage (spills)."""
     day = as_of_date(as_of)
     book = team_book(deals, evidence, criteria, process, as_of=day)
     audit = audit_process(book, day or book.settings.effective_as_of())
@@ -192,7 +192,7 @@ def win_probability(
     process: Range,
     as_of: Any = None,
 ) -> Any:
-    """Share of closed deals that earned a stage and were won."""
+    """Return the share of closed deals that earned a stage and were won."""
     day = as_of_date(as_of)
     book = team_book(deals, evidence, criteria, process, as_of=day)
     result = forecast(
@@ -211,7 +211,7 @@ def win_probability(
 @arg("curve", ndim=2, doc="Commission curve with its header: Min score, Payout %")
 @cell_errors
 def commission(amount: Any, score: Any, rate: Any, curve: Any = None) -> Any:
-    """Commission by process: amount x rate x the curve's payout for the score."""
+    """Return the commission by process: amount x rate x the payout of the score."""
     bands = _curve(curve)
     payout = curve_payouts(pd.Series([_number(score, "score")]), bands).iloc[0]
     return _number(amount, "amount") * _number(rate, "rate") * float(payout)
@@ -239,7 +239,7 @@ def forecast_figure(
     rep: Any = None,
     as_of: Any = None,
 ) -> Any:
-    """A forecast figure of the period that contains a date (P50 by default)."""
+    """Return a forecast figure of the period that contains a date (P50 by default)."""
     day = as_of_date(as_of)
     wanted = str(figure or "P50").strip()
     if wanted.casefold() not in [name.casefold() for name in FORECAST_FIGURES]:

@@ -193,8 +193,8 @@ def _delete_sheet(model: WorkbookModel, action: Mapping[str, Any]) -> None:
 
 def _add_table(model: WorkbookModel, action: Mapping[str, Any]) -> None:
     address, _has_headers, _style, name = action["args"]
-    taken = {table for sheet in model.sheets for table in sheet.tables}
-    if name in taken:
+    existing = {table for sheet in model.sheets for table in sheet.tables}
+    if name in existing:
         raise ValueError(f"an Excel Table called {name!r} exists already")
     a1_to_tuples(address.replace("$", ""))
     _target(model, action).tables[name] = address.replace("$", "")

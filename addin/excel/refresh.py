@@ -36,7 +36,7 @@ WRITE_ONLY_SHEETS = tuple(name for name in OUTPUT_SHEETS if name != HISTORY_SHEE
 
 @dataclass
 class BookSummary:
-    """What a refresh or check did, as the task pane shows it."""
+    """Summary of a refresh or check, as the task pane shows it."""
 
     action: str
     as_of: str
@@ -86,9 +86,9 @@ def raw_workbook(book: xw.Book, grids: dict[str, Grid]) -> RawWorkbook:
 
 def saved_state(book: xw.Book, grids: dict[str, Grid]) -> SavedState:
     """Return what earlier refreshes stored in ``book``'s own sheets."""
-    # TODO: addin.state reads the saved state only from a file; this mirrors
-    # read_saved_state on grids, with its private parser, until addin.state
-    # offers a grid entry point.
+    # TODO: addin.state reads the saved state only from a file. This mirrors
+    # its read_saved_state on grids and uses its private parser, until
+    # addin.state offers a function that takes grids.
     from addin.state import _first_seen_from_grid
 
     state = SavedState()

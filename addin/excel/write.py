@@ -1,9 +1,9 @@
 """Write salesflow's output sheets into a workbook through xlwings.
 
-The same code writes through every xlwings engine: the remote engine of
-xlwings Server and xlwings Lite, which turns each call into an action that
-the Office.js client applies in Excel, and the desktop engine of the classic
-add-in, which calls Excel directly. Placement, number formats, column widths
+The same code writes through every xlwings engine. The remote engine of
+xlwings Server and xlwings Lite turns each call into an action that the
+Office.js client applies in Excel; the desktop engine of the classic add-in
+calls Excel directly. Placement, number formats, column widths
 and highlight rules come from the .xlsx writer (:mod:`addin.xlsx`), so that
 both writers put the same value in the same cell.
 
@@ -47,9 +47,9 @@ CHUNK_ROWS = 2_000
 """Rows per value assignment; each becomes one Office.js request in Excel."""
 
 TABLE_STYLE = "TableStyleMedium2"
-# Text Excel would turn into a number, date, time, boolean, error or formula
-# if it were typed; such text is written with a leading apostrophe, which
-# Excel keeps as the cell's prefix and does not show.
+# Text that Excel would turn into a number, date, time, boolean, error or
+# formula if it were typed. Such text is written with a leading apostrophe,
+# which Excel keeps as the cell's prefix and does not show.
 _PARSED_BY_EXCEL = re.compile(
     r"""^\s*(
         [=+\-@'\#]                         # formula, sign, error or apostrophe
@@ -111,8 +111,8 @@ def write_sheet(sheet: xw.Sheet, output: OutputSheet, language: str = "en") -> N
         _format_block(sheet, placement)
     _set_widths(sheet, layout)
     _freeze_header(sheet, layout)
-    # NOTE: the .xlsx writer's marker is the text constant "salesflow"; this
-    # one refers to A1 because the Office.js clients of xlwings send only
+    # NOTE: the .xlsx writer's marker is the text constant "salesflow". This
+    # one refers to A1, because the Office.js clients of xlwings send only
     # names that refer to ranges. Both writers look at the name alone.
     sheet.names.add(OWNER_NAME, f"={sheet_reference(sheet.name)}!$A$1")
     if output.hidden:
@@ -141,17 +141,17 @@ def sheet_values(layout: SheetLayout) -> list[list[object]]:
 def _check_ownership(
     book: xw.Book, sheets: Sequence[OutputSheet], language: str
 ) -> None:
-    taken = [
+    conflicts = [
         existing.name
         for output in sheets
         if (existing := find_sheet(book, output.name)) is not None
         and not is_owned(existing)
     ]
-    if taken:
-        log.warning("sheets %s are not salesflow's; nothing written", taken)
+    if conflicts:
+        log.warning("sheets %s are not salesflow's; nothing written", conflicts)
         raise WriteError(
             " ".join(
-                text("xlsx.sheet_not_owned", language, sheet=name) for name in taken
+                text("xlsx.sheet_not_owned", language, sheet=name) for name in conflicts
             )
         )
 

@@ -1,0 +1,56 @@
+"""Entry points for the classic xlwings add-in on desktop Excel (RunPython).
+
+A button in the team workbook runs, through the xlwings add-in's VBA::
+
+    RunPython "from addin.excel.desktop import main; main()"
+
+and xlwings starts Python, which finds the calling workbook with
+``xw.Book.caller()``. The open-source part of xlwings does this; no license
+key is needed. ``desktop/salesflow.bas`` has the VBA for the buttons.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import xlwings as xw
+
+from addin.errors import SalesflowError
+from addin.excel.refresh import BookSummary, check_book, refresh_book
+from addin.locale import text
+
+log = logging.getLogger(__name__)
+
+
+def main(action: str = "refresh") -> None:
+    """Run Refresh (or ``"check"``) on the workbook that called Python.
+
+    The summary goes to Excel's status bar; an error in the workbook is shown
+    in a message box instead of a Python traceback.
+    """
+    # NOTE: runs only inside desktop Excel with the xlwings add-in, which
+    # cannot be started on Linux; the tests run refresh_book on the remote
+    # engine instead.
+    book = xw.Book.caller()
+    run = check_book if action == "check" else refresh_book
+    try:
+        summary = run(book)
+    except SalesflowError as error:
+        log.warning("%s failed: %s", action, error)
+        book.app.alert(str(error), title="salesflow")
+        return
+    book.app.status_bar = status_text(summary)
+
+
+def status_text(summary: BookSummary, language: str = "en") -> str:
+    """Return the one-line summary shown after a run."""
+    return text(
+        "excel.summary",
+        language,
+        action=summary.action,
+        as_of=summary.as_of,
+        deals=summary.deals,
+        errors=summary.errors,
+        warnings=summary.warnings,
+        seconds=f"{summary.seconds:.1f}",
+    )

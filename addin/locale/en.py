@@ -672,6 +672,27 @@ TEXTS: dict[str, str] = {
     "xlsx.io_failed": (
         "Could not write {workbook}: {reason}. The workbook is unchanged."
     ),
+    "xlsx.not_a_package": (
+        "{workbook} is not an .xlsx or .xlsm workbook: it has no zip "
+        "directory. Save it from Excel as an Excel Workbook and try again."
+    ),
+    "xlsx.damaged_package": (
+        "{workbook} is damaged ({reason}). Open it in Excel, which can often "
+        "repair it, save it, and refresh again."
+    ),
+    "xlsx.unsupported_package": (
+        "{workbook} uses {feature}, which salesflow cannot write. Save it "
+        "from Excel as an ordinary Excel Workbook (.xlsx or .xlsm) and "
+        "refresh again."
+    ),
+    "xlsx.missing_part": (
+        "The workbook has no {part}, so it is not a complete Excel workbook. "
+        "Open and save it in Excel, then refresh again."
+    ),
+    "xlsx.damaged_part": (
+        "{part} in the workbook is damaged: {reason}. Open and save the "
+        "workbook in Excel, then refresh again."
+    ),
     # addin/engine/score.py won-deal classes
     "won_class.process_win": "Process win",
     "won_class.won_with_gaps": "Won with gaps",

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from addin.errors import WorkbookError
+from addin.locale import text
 from addin.xlsx.package import Package
 from addin.xlsx.styles import XML_DECLARATION
 
@@ -162,7 +163,7 @@ class WorkbookIndex:
         self._trees: dict[str, etree._Element] = {}
         for part in (CONTENT_TYPES_PART, self.workbook_part, self.workbook_rels_part):
             if part not in package:
-                raise WorkbookError(f"the package has no {part}; it is not a workbook.")
+                raise _missing_part(part)
             self._load(package, part)
         if APP_PART in package:
             self._load(package, APP_PART)
@@ -174,8 +175,11 @@ class WorkbookIndex:
             # NOTE: Strict Open XML workbooks use other namespaces throughout
             # and are rarely saved; they are rejected instead of half-patched.
             raise WorkbookError(
-                "the workbook is saved as Strict Open XML; save it as an "
-                "ordinary Excel Workbook (.xlsx) and refresh again."
+                text(
+                    "xlsx.unsupported_package",
+                    workbook=package.path.name,
+                    feature="Strict Open XML",
+                )
             )
         self.sheets = self._read_sheets()
 
@@ -205,7 +209,7 @@ class WorkbookIndex:
         }
         sheets_element = workbook.find(f"{{{namespace}}}sheets")
         if sheets_element is None:
-            raise WorkbookError("xl/workbook.xml lists no sheets.")
+            raise _missing_part(f"{self.workbook_part} <sheets>")
         owned = self._owned_indexes()
         sheets = []
         for index, element in enumerate(
@@ -458,18 +462,26 @@ class WorkbookIndex:
 
 def _workbook_part(package: Package) -> str:
     if "_rels/.rels" not in package:
-        raise WorkbookError("the package has no _rels/.rels; it is not a workbook.")
+        raise _missing_part("_rels/.rels")
     for relationship in read_relationships(package.read("_rels/.rels")):
         if relationship.type == _OFFICE_DOCUMENT_TYPE:
             return resolve_target("", relationship.target)
-    raise WorkbookError("the package names no workbook part.")
+    raise _missing_part("xl/workbook.xml")
+
+
+def _missing_part(part: str) -> WorkbookError:
+    # The language setting lives inside the workbook, which cannot be read
+    # here, so these errors are in English.
+    return WorkbookError(text("xlsx.missing_part", part=part))
 
 
 def _parse(xml: bytes, part: str) -> etree._Element:
     try:
         return etree.fromstring(xml)
     except etree.XMLSyntaxError as error:
-        raise WorkbookError(f"{part} is damaged: {error}") from error
+        raise WorkbookError(
+            text("xlsx.damaged_part", part=part, reason=error)
+        ) from error
 
 
 def _serialise(root: etree._Element) -> bytes:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO, Self
 
 from addin.errors import WorkbookError
+from addin.locale import text
 
 _LOCAL_SIGNATURE = 0x04034B50
 _CENTRAL_SIGNATURE = 0x02014B50
@@ -94,10 +95,7 @@ class Package:
             return raw
         if method == _DEFLATED:
             return zlib.decompress(raw, -15)
-        raise WorkbookError(
-            f"{self.path.name}: member {name} uses zip compression method "
-            f"{method}, which salesflow cannot read; save the file again in Excel."
-        )
+        raise _unsupported(self.path, f"zip compression method {method} in {name}")
 
     def raw_entry(self, name: str) -> Iterator[bytes]:
         """Yield the bytes of member ``name``'s local entry, unchanged."""
@@ -107,7 +105,7 @@ class Package:
         while remaining > 0:
             chunk = self._file.read(min(_CHUNK, remaining))
             if not chunk:
-                raise WorkbookError(f"{self.path.name}: member {name} is truncated.")
+                raise _damaged(self.path, f"member {name} is truncated")
             remaining -= len(chunk)
             yield chunk
 
@@ -128,14 +126,14 @@ def _read_directory(file: BinaryIO, path: Path) -> list[Member]:
         fixed = file.read(_CENTRAL_HEADER.size)
         values = _CENTRAL_HEADER.unpack(fixed)
         if values[0] != _CENTRAL_SIGNATURE:
-            raise WorkbookError(f"{path.name}: the zip directory is damaged.")
+            raise _damaged(path, "the zip directory is damaged")
         name_length, extra_length, comment_length = values[10:13]
         variable = file.read(name_length + extra_length + comment_length)
         flags, raw_name = values[3], variable[:name_length]
         name = raw_name.decode("utf-8" if flags & _UTF8_NAME_FLAG else "cp437")
         offset = values[16]
         if _ZIP64_LIMIT in (values[8], values[9], offset):
-            raise WorkbookError(f"{path.name}: ZIP64 packages are not supported.")
+            raise _unsupported(path, "ZIP64")
         records.append((name, offset, fixed + variable))
 
     # An entry ends where the next one starts; the last ends at the directory.
@@ -156,12 +154,26 @@ def _find_directory(file: BinaryIO, path: Path) -> tuple[int, int]:
     tail = file.read(tail_length)
     position = tail.rfind(struct.pack("<I", _END_SIGNATURE))
     if position < 0:
-        raise WorkbookError(f"{path.name} is not a zip package (.xlsx or .xlsm).")
+        raise WorkbookError(text("xlsx.not_a_package", workbook=path.name))
     values = _END_RECORD.unpack_from(tail, position)
     count, directory_offset = values[4], values[6]
     if count == 0xFFFF or directory_offset == _ZIP64_LIMIT:
-        raise WorkbookError(f"{path.name}: ZIP64 packages are not supported.")
+        raise _unsupported(path, "ZIP64")
     return directory_offset, count
+
+
+def _damaged(path: Path, reason: str) -> WorkbookError:
+    # The language setting lives inside the workbook, which cannot be read
+    # here, so package errors are in English.
+    return WorkbookError(
+        text("xlsx.damaged_package", workbook=path.name, reason=reason)
+    )
+
+
+def _unsupported(path: Path, feature: str) -> WorkbookError:
+    return WorkbookError(
+        text("xlsx.unsupported_package", workbook=path.name, feature=feature)
+    )
 
 
 class PackageWriter:
@@ -201,7 +213,7 @@ class PackageWriter:
         compressed_size += len(packed)
         self._file.write(packed)
         if max(size, compressed_size, offset) >= _ZIP64_LIMIT:
-            raise WorkbookError(f"{name} is too large for a zip package without ZIP64.")
+            raise _unsupported(Path(name), "a part larger than 4 GiB (ZIP64)")
 
         end = self._file.tell()
         self._file.seek(offset)

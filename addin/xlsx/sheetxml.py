@@ -244,23 +244,22 @@ class SheetRenderer:
         for number, value in enumerate(values):
             if value is None:
                 continue
-            value_type = type(value)
             column_styles = styles[number]
-            if value_type is str:
+            if type(value) is str:
                 style = (
                     column_styles.link if number in link_columns else column_styles.text
                 )
-                cells.append(self._text_cell(letters[number] + suffix, value, style))  # type: ignore[arg-type]
-            elif value_type is int or value_type is float:
+                cells.append(self._text_cell(letters[number] + suffix, value, style))
+            elif type(value) is int or type(value) is float:
                 # repr() of a float is its shortest round-trip form, and
                 # valid as an xsd:double; NaN and infinities stay empty.
-                if value_type is int or math.isfinite(value):  # type: ignore[arg-type]
+                if type(value) is int or math.isfinite(value):
                     cells.append(
                         f'<c r="{letters[number]}{suffix}"'
                         f"{column_styles.number_attribute}><v>{value!r}</v></c>"
                     )
-            elif value_type is dt.date:
-                serial = value.toordinal() - _EXCEL_EPOCH_ORDINAL  # type: ignore[attr-defined]
+            elif type(value) is dt.date:
+                serial = value.toordinal() - _EXCEL_EPOCH_ORDINAL
                 cells.append(
                     f'<c r="{letters[number]}{suffix}"'
                     f"{column_styles.date_attribute}><v>{serial}</v></c>"
@@ -414,13 +413,12 @@ def content_widths(placement: BlockPlacement) -> list[int]:
         numbers: list[float] = []
         for values in block.rows:
             value = values[number]
-            value_type = type(value)
-            if value_type is str:
-                if len(value) > widest_text or not value.isascii():  # type: ignore[arg-type]
-                    widest_text = max(widest_text, display_width(value))  # type: ignore[arg-type]
-            elif value_type is int or value_type is float:
-                numbers.append(value)  # type: ignore[arg-type]
-            elif value_type is dt.date:
+            if type(value) is str:
+                if len(value) > widest_text or not value.isascii():
+                    widest_text = max(widest_text, display_width(value))
+            elif type(value) is int or type(value) is float:
+                numbers.append(value)
+            elif type(value) is dt.date:
                 widest_text = max(widest_text, _DATE_WIDTH)
             elif value is not None:
                 kind = cell_kind(value)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from addin.errors import WorkbookError
+from addin.locale import text
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
@@ -85,7 +86,9 @@ class StyleBook:
         try:
             self._root = etree.fromstring(xml)
         except etree.XMLSyntaxError as error:
-            raise WorkbookError(f"xl/styles.xml is damaged: {error}") from error
+            raise WorkbookError(
+                text("xlsx.damaged_part", part="xl/styles.xml", reason=error)
+            ) from error
         self._namespace = etree.QName(self._root).namespace or ""
         self._xf_cache: dict[CellStyle, int] = {}
         self._dxf_cache: dict[HighlightStyle, int] = {}
@@ -147,7 +150,9 @@ class StyleBook:
             return 0
         default = self._section("fonts").find(self._tag("font"))
         if default is None:
-            raise WorkbookError("xl/styles.xml has no default font.")
+            raise WorkbookError(
+                text("xlsx.damaged_part", part="xl/styles.xml", reason="no font")
+            )
         size = style.size or _default_size(default, self._tag("sz"))
         flags = [("b", style.bold), ("i", style.italic), ("u", style.underline)]
         children: list[Spec] = [(name, {}, ()) for name, on in flags if on]

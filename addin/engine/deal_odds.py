@@ -41,7 +41,7 @@ PRIOR_DEALS = 10.0
 """Strength of the team's win rate as a prior on a rep's, in closed deals.
 
 A rep with 10 closed deals from a stage gets a rate halfway between their
-own share and the team's; with 90 deals the rep's own share weighs 90 %.
+own share and the team's. With 90 deals, the rep's own share weighs 90 %.
 """
 
 MIN_CURVE_CLOSES = 20
@@ -213,9 +213,9 @@ def _stage_curves(deals: pd.DataFrame) -> dict[int, SurvivalCurve]:
     all_deals = all_deals_curve(deals)
 
     earned = deals["earned"].to_numpy(dtype=int)
-    held = np.unique(earned[~closed])
+    open_stages = np.unique(earned[~closed])
     curves = {}
-    for stage in held:
+    for stage in open_stages:
         reached = earned >= stage
         if (reached & closed).sum() >= MIN_CURVE_CLOSES:
             curves[int(stage)] = survival_curve(days[reached], closed[reached])
@@ -235,8 +235,8 @@ NEW_DEAL_DAYS = 90
 class NewDeals:
     """What deals created after the as-of date add, by scope and period.
 
-    The team's row (scope 0) holds zeros: the team's new deals are the sum
-    of its reps' ones.
+    The team's row (scope 0) contains zeros, because the team's new deals
+    are the sum of its reps' ones.
     """
 
     expected_wins: np.ndarray
@@ -299,8 +299,9 @@ def _closes_per_daily_deal(
     """Return, per period, the closes expected in it from one deal a day.
 
     One deal is created on each day from the day after ``as_of`` to the
-    period's end; a deal created on day d closes in the period when its
-    days to close fall between the period's start and end, counted from d.
+    period's end. A deal created on day d closes in the period when its
+    days to close, counted from d, reach the period's start but not past
+    its end.
     """
     closes = np.zeros(len(periods))
     for index, period in enumerate(periods):

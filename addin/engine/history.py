@@ -2,12 +2,13 @@
 
 Every refresh adds one row per scope (the team or a rep) and forecast
 period, with the as-of date, every method's figure and the open pipeline by
-declared stage; the pipeline is filled on the current period's row only,
-because it belongs to the refresh, not to a period. Rows are appended and
-never rewritten. A re-run that produces a row identical to one already kept
-(same as-of date, scope, period and figures) adds nothing; a re-run on the
-same day after the inputs changed adds a second row for that day, and the
-accuracy of that day uses the later one.
+declared stage. The pipeline is filled on the current period's row only,
+because it belongs to the refresh, not to a period.
+
+Rows are appended and never rewritten. A re-run that produces a row
+identical to one already kept (same as-of date, scope, period and figures)
+adds nothing. A re-run on the same day after the inputs changed adds a
+second row for that day, and the accuracy of that day uses the later one.
 
 Accuracy of a finished period is 1 - |actual - forecast| ÷ actual, clamped
 at 0, with the actual won amount taken from the current Deals table.

@@ -2,8 +2,7 @@
 
 The sheet is one table, without a block title or notes, so that the header
 is the first row with several cells under the sheet title. Headers are
-written in the workbook's language and read back in any language salesflow
-knows, so changing the language between refreshes loses no history.
+written in the workbook's language and read back in any language of the text catalog, so changing the language between refreshes loses no history.
 """
 
 from __future__ import annotations

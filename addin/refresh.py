@@ -15,17 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from addin.engine.forecast import forecast
 from addin.engine.history import history_accuracy, history_rows, merge_history
-from addin.engine.score import audit_process
+from addin.engine.scorecard import review_process
 from addin.engine.stages import audit_stages
 from addin.model import Issue, RawWorkbook, TeamBook
 from addin.output import OutputSheet
 from addin.sheets.deal_audit import audit_table, deal_audit_sheet
 from addin.sheets.forecast import forecast_sheet
 from addin.sheets.history import history_sheet
+from addin.sheets.scorecard import deal_audit_columns, process_sheets
 from addin.sheets.issues import issues_sheet
 from addin.state import SavedState, read_saved_state, state_sheet
 from addin.validate import validate
@@ -93,8 +92,14 @@ def compute_sheets(
     stage_audit = audit_stages(book, as_of)
 
     progress("process")
-    process = audit_process(book, as_of, saved.first_seen_of(book, as_of))
-    table = audit_table(book.deals, stage_audit, _process_columns(process.deals))
+    review = review_process(
+        book,
+        as_of,
+        first_seen=saved.first_seen_of(book, as_of),
+        stuck=stage_audit["stuck"].to_numpy(dtype=bool),
+    )
+    process_columns = deal_audit_columns(review.audit, language)
+    table = audit_table(book.deals, stage_audit, process_columns)
 
     progress("forecast")
     outlook = forecast(book, stage_audit["earned_index"], as_of)
@@ -105,18 +110,12 @@ def compute_sheets(
     sheets = [
         issues_sheet(issues, as_of, language),
         deal_audit_sheet(table, as_of, book.locations.get("deals"), language),
+        *process_sheets(review, book.settings),
         forecast_sheet(outlook, accuracy, book.settings.simulations, language),
         history_sheet(history, language),
         state_sheet(saved.updated(book, as_of)),
     ]
     return RefreshResult(book=book, issues=issues, sheets=sheets, as_of=as_of)
-
-
-def _process_columns(scored: pd.DataFrame) -> pd.DataFrame:
-    """Return the Deal audit's process columns: score, skipped stages, class."""
-    return scored[["deal_id", "score", "skipped_stages", "won_class"]].rename(
-        columns={"score": "process_score"}
-    )
 
 
 def refresh_file(

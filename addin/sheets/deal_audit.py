@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from addin.engine.score import WON_CLASSES
 from addin.locale import text
 from addin.model import TableLocation, sheet_reference
 from addin.output import Block, Column, Highlight, OutputSheet
@@ -78,9 +77,7 @@ def _premature(table: pd.DataFrame) -> pd.Series:
 
 
 def _cell_text(value: object, language: str) -> object:
-    """Render lists, flags and won-deal classes the way a reader expects them."""
-    if isinstance(value, str) and value in WON_CLASSES:
-        return text(f"won_class.{value}", language)
+    """Render lists and flags the way a reader expects them in a cell."""
     if isinstance(value, (list, tuple)):
         return "; ".join(str(item) for item in value) or None
     if isinstance(value, bool):

@@ -5,9 +5,11 @@ import numpy as np
 import pytest
 
 from addin.engine.deal_odds import deal_win_chances, win_rates
-from addin.engine.forecast import TEAM_SCOPE, deals_as_of, forecast
+from addin.engine.forecast import TEAM_SCOPE, deals_as_of, earned_as_of, forecast
+from addin.load import load_team_book
 from addin.sheets.forecast import forecast_sheet
 from tests.forecast_books import Deal, closed_history, team_book
+from tests.workbooks import deal, evidence, write_team_workbook
 
 AS_OF = dt.date(2026, 3, 1)
 OCTOBER = dt.date(2025, 10, 1)
@@ -176,3 +178,51 @@ def test_forecast_new_deals_add_recent_pace():
     # closing the day they are created: 30 days of March still to come.
     assert march.new_deals == pytest.approx(30 * 60 / 29 * 0.5 * 100)
     assert np.isfinite(march.p90)
+
+
+def xlsx_team(tmp_path):
+    """Write a workbook whose open deal declares Proposal accepted but earned Inquiry."""
+    closed = [
+        deal(
+            f"C{index}",
+            status="Won" if index < 6 else "Lost",
+            created=dt.date(2025, 9, 1),
+            closed_on=dt.date(2025, 9, 20),
+        )
+        for index in range(10)
+    ]
+    rows = [
+        *closed,
+        deal("O1", stage="Proposal accepted", amount=1000, created=dt.date(2025, 9, 1)),
+    ]
+    proof = [evidence(f"C{index}", "IQ1", "2025-09-02") for index in range(10)]
+    proof.append(evidence("O1", "IQ1", "2025-09-02"))
+    path = write_team_workbook(
+        tmp_path / "team.xlsx",
+        deals=rows,
+        evidence=proof,
+        settings={"As-of date": "2026-03-01", "Forecast simulations": 500},
+    )
+    book, _ = load_team_book(path)
+    return book
+
+
+def test_forecast_from_xlsx_same_sheet_twice(tmp_path):
+    book = xlsx_team(tmp_path)
+    earned = earned_as_of(book, AS_OF)
+
+    first = forecast_sheet(forecast(book, earned))
+    second = forecast_sheet(forecast(book, earned))
+
+    assert first == second
+
+
+def test_forecast_from_xlsx_uses_earned_stage(tmp_path):
+    book = xlsx_team(tmp_path)
+    earned = earned_as_of(book, AS_OF)
+
+    rates = {rate.stage: rate for rate in forecast(book, earned).stage_rates}
+
+    assert rates["Inquiry"].closed_deals == 10
+    assert rates["Inquiry"].observed_win_rate == pytest.approx(0.6)
+    assert rates["Proposal accepted"].closed_deals == 0

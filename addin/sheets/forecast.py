@@ -70,7 +70,7 @@ def _figures_block(figures: list[ForecastFigures], title: str, language: str) ->
         Column(text(key, language), fmt, width)  # type: ignore[arg-type]
         for _, key, fmt, width in _FIGURE_COLUMNS
     ]
-    rows = [
+    rows: list[tuple[CellValue, ...]] = [
         (
             figure.period.label,
             *(_number(getattr(figure, name)) for name, *_ in _FIGURE_COLUMNS),
@@ -117,7 +117,7 @@ def _stage_block(rates: list[StageRate], language: str) -> Block:
         Column(text("forecast.col.closed_deals", language), "integer", 10),
         Column(text("forecast.col.won_deals", language), "integer", 10),
     ]
-    rows = [
+    rows: list[tuple[CellValue, ...]] = [
         (
             rate.stage or text("forecast.no_stage", language),
             rate.manager_win_pct,

@@ -96,11 +96,10 @@ def parse_history(
     """
     if table is None:
         return pd.DataFrame(columns=list(HISTORY_COLUMNS))
-    if not isinstance(table, pd.DataFrame):
-        table = _grid_table(table)
+    frame = table if isinstance(table, pd.DataFrame) else _grid_table(table)
 
-    keys = {header: key for header in table.columns if (key := _key(str(header)))}
-    history = table[list(keys)].rename(columns=keys)
+    keys = {header: key for header in frame.columns if (key := _key(str(header)))}
+    history = frame[list(keys)].rename(columns=keys)
     for column in HISTORY_COLUMNS:
         if column not in history:
             history[column] = None

@@ -1,20 +1,22 @@
 """The package entries that list sheets, and the changes a refresh makes to them.
 
-Adding or replacing a sheet touches only these shared parts:
-``[Content_Types].xml`` (the content type of each part),
-``xl/workbook.xml`` (the sheet list and defined names),
-``xl/_rels/workbook.xml.rels`` (where each sheet's part is),
-``docProps/app.xml`` (the sheet titles shown by file browsers) and
-``xl/calcChain.xml`` (formula cells, by sheet). Each is parsed once, changed
-in place and serialised again only if the change altered it, so a refresh
-that changes nothing leaves them byte for byte as they were.
+Adding or replacing a sheet touches only five shared parts. They are
+``[Content_Types].xml`` (the content type of each part), ``xl/workbook.xml``
+(the sheet list and defined names), ``xl/_rels/workbook.xml.rels`` (the part
+of each sheet), ``docProps/app.xml`` (the sheet titles that file browsers
+show) and ``xl/calcChain.xml`` (formula cells, by sheet). Each is parsed
+once and changed in place. It is serialised again only if the change altered
+it, so a refresh that changes nothing leaves it byte for byte as it was.
 
 Ownership marker: salesflow marks each sheet it owns with a hidden defined
 name ``_salesflow_owner`` scoped to that sheet (``localSheetId``), whose
-value is the text constant ``"salesflow"``. Excel and LibreOffice both keep
-sheet-scoped names when they save (LibreOffice 7 drops the hidden flag, which
-the check does not need), the name moves with the sheet when it is renamed
-or reordered, and any xlsx reader can list it.
+value is the text constant ``"salesflow"``. Sheet-scoped names are an
+ordinary part of SpreadsheetML (ECMA-376 ``definedName`` with
+``localSheetId``), which Excel reads and writes. LibreOffice 7.4 keeps them
+when it saves but drops the hidden flag, which the check does not need (a
+test converts with soffice). The name moves with the sheet when it is
+renamed or reordered, and any xlsx reader can list it, for example openpyxl
+as ``worksheet.defined_names``.
 """
 
 from __future__ import annotations
@@ -143,7 +145,7 @@ def _add_relationship(root: etree._Element, relationship: Relationship) -> None:
 
 @dataclass
 class WorkbookSheet:
-    """A sheet as the workbook lists it, with the part that holds it."""
+    """A sheet as the workbook lists it, with the part that stores its cells."""
 
     name: str
     sheet_id: int
@@ -295,7 +297,13 @@ class WorkbookIndex:
         self.drop_formula_cells({sheet.sheet_id})
 
     def remove_sheet(self, sheet: WorkbookSheet) -> None:
-        """Take an owned sheet out of the sheet list, shifting sheet indexes."""
+        """Take an owned sheet out of the sheet list, shifting sheet indexes.
+
+        Names scoped to the sheet go with it.
+        """
+        # NOTE: a workbook-wide name or a formula of the team's that refers
+        # to the removed sheet is left as it is, where Excel would turn the
+        # reference into #REF!. Excel then reports the broken reference.
         index = self.sheets.index(sheet)
         sheet.element.getparent().remove(sheet.element)
         self.sheets.remove(sheet)

@@ -32,6 +32,8 @@ _END_RECORD = struct.Struct("<IHHHHIIH")
 _ZIP64_LIMIT = 0xFFFFFFFF
 _UTF8_NAME_FLAG = 0x800
 _DEFLATED = 8
+_VERSION = 20
+"""Zip version 2.0, made by and needed to extract: deflate, no ZIP64."""
 # DOS date of 1980-01-01 00:00, the zip epoch: new members carry a fixed
 # time so that writing the same sheets twice gives the same bytes.
 _FIXED_DOS_DATE = (0 << 9) | (1 << 5) | 1
@@ -240,29 +242,29 @@ class PackageWriter:
 def _local_header(
     name: bytes, flags: int, crc: int, compressed_size: int, size: int
 ) -> bytes:
-    fixed = _LOCAL_HEADER.pack(
-        _LOCAL_SIGNATURE,
-        20,
-        flags,
-        _DEFLATED,
-        _FIXED_DOS_TIME,
-        _FIXED_DOS_DATE,
-        crc,
-        compressed_size,
-        size,
-        len(name),
-        0,
-    )
-    return fixed + name
+    common = _common_fields(name, flags, crc, compressed_size, size)
+    extra_length = 0
+    return _LOCAL_HEADER.pack(_LOCAL_SIGNATURE, _VERSION, *common, extra_length) + name
 
 
 def _central_record(
     name: bytes, flags: int, crc: int, compressed_size: int, size: int, offset: int
 ) -> bytes:
+    common = _common_fields(name, flags, crc, compressed_size, size)
+    # Extra field and comment lengths, disk number, internal and external
+    # attributes are all zero.
+    zeros = (0, 0, 0, 0, 0)
     fixed = _CENTRAL_HEADER.pack(
-        _CENTRAL_SIGNATURE,
-        20,
-        20,
+        _CENTRAL_SIGNATURE, _VERSION, _VERSION, *common, *zeros, offset
+    )
+    return fixed + name
+
+
+def _common_fields(
+    name: bytes, flags: int, crc: int, compressed_size: int, size: int
+) -> tuple[int, ...]:
+    """Return the fields local header and central record share, in order."""
+    return (
         flags,
         _DEFLATED,
         _FIXED_DOS_TIME,
@@ -271,11 +273,4 @@ def _central_record(
         compressed_size,
         size,
         len(name),
-        0,
-        0,
-        0,
-        0,
-        0,
-        offset,
     )
-    return fixed + name

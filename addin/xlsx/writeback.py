@@ -161,12 +161,14 @@ def _check_sheet_names(sheets: list[OutputSheet], language: str) -> None:
 
 
 def lock_files(path: Path) -> list[Path]:
-    """Return the lock files that say ``path`` is open in Excel or LibreOffice.
+    """Return the lock files that show ``path`` is open in Excel or LibreOffice.
 
-    Excel writes ``~$`` plus the file name beside the workbook; for long
-    names it replaces the first one or two characters instead of prefixing.
-    LibreOffice writes ``.~lock.<name>#``.
+    Excel writes an owner file named ``~$`` plus the file name beside the
+    workbook, and LibreOffice writes ``.~lock.<name>#``.
     """
+    # NOTE: Office programs are reported to shorten the owner file's name of
+    # long file names by dropping its first one or two characters. Which
+    # versions do so is not documented, so those forms are checked too.
     name = path.name
     candidates = {f"~${name}", f"~${name[1:]}", f"~${name[2:]}", f".~lock.{name}#"}
     return sorted(

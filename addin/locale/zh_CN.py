@@ -236,4 +236,77 @@ TEXTS: dict[str, str] = {
         "阶段，或算到截至日期。"
     ),
     "funnel.no_diagnoses": "未发现漏斗形态问题。",
+    # addin/sheets/forecast.py and addin/sheets/history.py
+    "forecast.title": "销售预测（截至 {as_of}）",
+    "forecast.team": "团队",
+    "forecast.team_block": "团队预测",
+    "forecast.rep_block": "{rep} 的预测",
+    "forecast.col.period": "期间",
+    "forecast.col.won_so_far": "本期已赢单",
+    "forecast.col.stage_weighted": "按阶段加权",
+    "forecast.col.evidence_based": "按证据预测",
+    "forecast.col.new_deals": "其中新商机",
+    "forecast.col.p10": "P10",
+    "forecast.col.p50": "P50",
+    "forecast.col.p90": "P90",
+    "forecast.col.quota": "指标",
+    "forecast.col.chance_of_quota": "完成指标概率",
+    "forecast.col.coverage": "覆盖倍数",
+    "forecast.col.open_pipeline": "在途商机金额",
+    "forecast.chart": "赢单金额的范围",
+    "forecast.note.stage_weighted": (
+        "按阶段加权：预计成交日期在本期的进行中商机，金额乘以所报阶段的赢单率。"
+        "未填预计成交日期或日期已过的商机计入当期。"
+    ),
+    "forecast.note.evidence_based": (
+        "按证据预测：金额乘以团队历史上达到同一阶段的商机的赢单比例（业务员"
+        "自己的比例在 {prior} 个已关闭商机后与团队比例同等重要），再乘以按以往"
+        "成交用时算出的本期内关闭的概率；另加尚未创建的新商机，按每位业务员"
+        "最近 {days} 天的节奏估算。"
+    ),
+    "forecast.note.range": (
+        "P10、P50、P90：在 {simulations} 次模拟中，赢单金额低于它们的比例分别为 "
+        "10%、50%、90%。完成指标概率：模拟中达到指标的比例。"
+    ),
+    "forecast.note.coverage": "覆盖倍数：本期预计成交的在途商机金额除以尚未完成的指标。",
+    "forecast.stage_block": "各阶段赢单率：经理估计与实际结果",
+    "forecast.col.stage": "阶段",
+    "forecast.no_stage": "（未获得任何阶段）",
+    "forecast.col.manager_win_pct": "经理赢单率",
+    "forecast.col.observed_win_rate": "实际赢单率",
+    "forecast.col.win_gap": "实际 - 经理",
+    "forecast.col.closed_deals": "已关闭商机",
+    "forecast.col.won_deals": "赢单商机",
+    "forecast.note.stages": "实际赢单率：获得该阶段的已关闭商机中赢单的比例。",
+    "forecast.accuracy_block": "已结束期间的预测准确度",
+    "forecast.col.as_of": "预测日期",
+    "forecast.col.scope": "团队或业务员",
+    "forecast.col.actual": "实际赢单",
+    "forecast.col.stage_weighted_accuracy": "按阶段加权准确度",
+    "forecast.col.evidence_based_accuracy": "按证据预测准确度",
+    "forecast.col.p50_accuracy": "P50 准确度",
+    "forecast.col.in_range": "在 P10-P90 内",
+    "forecast.note.accuracy": (
+        "准确度 = 1 - |实际 - 预测| / 实际，最低为 0，按历史表中保存的每次预测计算。"
+    ),
+    "forecast.note.no_accuracy": (
+        "历史表中还没有已结束期间的预测；某期间结束后，其间做过的刷新会在此显示准确度。"
+    ),
+    "history.title": "预测历史：每次刷新、每个团队或业务员、每个期间一行",
+    "history.col.period_start": "期间开始",
+    "history.col.period_end": "期间结束",
+    "history.col.pipeline": "在途：{stage}",
+    # salesflow backtest
+    "backtest.title": "回测（截至 {as_of}）：每个期间开始前一天所做的预测",
+    "backtest.method.stage_weighted": "按阶段加权",
+    "backtest.method.evidence_based": "按证据预测",
+    "backtest.method.p50": "P50",
+    "backtest.col.method": "方法",
+    "backtest.col.periods": "期间数",
+    "backtest.col.mean_accuracy": "平均准确度",
+    "backtest.col.mape": "MAPE",
+    "backtest.col.bias": "偏差",
+    "backtest.col.range_coverage": "P10-P90 覆盖率",
+    "backtest.skipped": "之前历史太少而跳过的期间：{periods}",
+    "backtest.none": "没有任何已结束期间在其开始前有足够的已关闭商机可供回测。",
 }

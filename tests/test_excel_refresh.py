@@ -264,3 +264,20 @@ def test_status_text_one_line(tmp_path):
     line = status_text(summary)
 
     assert line.startswith("salesflow refresh as of 2026-02-01: 3 deals")
+
+
+def test_second_refresh_rewrites_own_sheets(tmp_path):
+    path = _small_team(tmp_path / "team.xlsx")
+    first, _summary = _remote_refresh(path)
+    payload = first.to_payload()
+    again = WorkbookModel.from_payload(payload)
+    book = open_book(copy.deepcopy(payload))
+
+    refresh_book(book, AS_OF)
+    again.apply(book.json()["actions"])
+
+    assert [sheet.name for sheet in again.sheets] == [s.name for s in first.sheets]
+    for sheet in first.sheets:
+        assert trimmed_grid(again.sheet(sheet.name).grid()) == trimmed_grid(
+            sheet.grid()
+        ), sheet.name

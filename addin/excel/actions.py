@@ -24,8 +24,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from xlwings import __version__ as xlwings_version
 from xlwings.utils import a1_to_tuples
 
+from addin.excel.payload import js_cell, table_entry
 from addin.model import CellValue
 
 READ_CHUNK_ROWS = 2_000
@@ -34,6 +36,10 @@ READ_CHUNK_ROWS = 2_000
 SYNC_BYTES = 1_000_000
 """JSON size of queued actions after which the task pane syncs (same name)."""
 
+_RANGE_REFERENCE = re.compile(
+    r"^=(?:'(?P<quoted>(?:[^']|'')+)'|(?P<plain>[^'!]+))!(?P<address>\$?[A-Z]+\$?\d+"
+    r"(?::\$?[A-Z]+\$?\d+)?)$"
+)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
 _PARSED = re.compile(r"^\s*([=+\-@]|[\d.,]+\s*%?$|(true|false)\s*$)", re.IGNORECASE)
@@ -110,6 +116,66 @@ class WorkbookModel:
 
     def copy(self) -> WorkbookModel:
         return copy.deepcopy(self)
+
+    def to_payload(self, book_name: str = "team.xlsx") -> dict[str, Any]:
+        """Return the JSON an Office.js client would send for this workbook."""
+        sheets = [_sheet_payload(sheet) for sheet in self.sheets]
+        names = [
+            _name_entry(name, refers_to, None, self.sheets)
+            for name, refers_to in self.book_names.items()
+        ]
+        for index, sheet in enumerate(self.sheets):
+            names += [
+                _name_entry(name, refers_to, index, self.sheets)
+                for name, refers_to in sheet.names.items()
+            ]
+        return {
+            "client": "Office.js",
+            "version": xlwings_version,
+            "book": {"name": book_name, "active_sheet_index": self.active},
+            "names": names,
+            "sheets": sheets,
+        }
+
+
+def _sheet_payload(sheet: SheetModel) -> dict[str, Any]:
+    grid = sheet.grid()
+    return {
+        "name": sheet.name,
+        "values": [[js_cell(value) for value in row] for row in grid] or [[""]],
+        "visibility": "Visible" if sheet.visible else "Hidden",
+        "tables": [
+            table_entry(name, address) for name, address in sheet.tables.items()
+        ],
+        "pictures": [],
+        "shapes": [],
+        "charts": [],
+        "notes": [],
+        "pivot_tables": [],
+        "print_area": None,
+        "show_gridlines": True,
+    }
+
+
+def _name_entry(
+    name: str, refers_to: str, scope: int | None, sheets: list[SheetModel]
+) -> dict[str, Any]:
+    sheet_index, address = None, None
+    match = _RANGE_REFERENCE.match(refers_to)
+    if match:
+        sheet_name = (match["quoted"] or "").replace("''", "'") or match["plain"]
+        names = [sheet.name for sheet in sheets]
+        sheet_index = names.index(sheet_name) if sheet_name in names else None
+        address = match["address"].replace("$", "")
+    return {
+        "name": name,
+        "refers_to": refers_to,
+        "sheet_index": sheet_index,
+        "address": address,
+        "scope_sheet_name": None if scope is None else sheets[scope].name,
+        "scope_sheet_index": scope,
+        "book_scope": scope is None,
+    }
 
 
 def _payload_cells(values: list[list[Any]]) -> dict[tuple[int, int], CellValue]:

@@ -25,6 +25,7 @@ from typing import Any
 import xlwings as xw
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
+from xlwings.utils import a1_to_tuples
 
 from addin.model import column_letter
 
@@ -141,12 +142,13 @@ def _values_from_a1(
     """Return the values from A1 to the last used cell, and the used range."""
     sheet = workbook.get_sheet_by_name(name)
     grid = sheet.to_python(skip_empty_area=False)
-    if not grid or sheet.start is None:
+    start, end = sheet.start, sheet.end
+    if not grid or start is None or end is None:
         return [[""]], None
     # Office.js sends values from A1; pad if calamine left out the empty
     # rows and columns above and left of the first used cell.
-    top, left = sheet.start
-    if len(grid) == sheet.end[0] - top + 1 and (top or left):
+    top, left = start
+    if len(grid) == end[0] - top + 1 and (top or left):
         grid = [[] for _ in range(top)] + [[""] * left + row for row in grid]
     width = max(len(row) for row in grid)
     values = [
@@ -159,7 +161,7 @@ def _values_from_a1(
 
 def _tables_by_sheet(workbook: CalamineWorkbook) -> dict[str, list[dict[str, Any]]]:
     by_sheet: dict[str, list[dict[str, Any]]] = {}
-    for name in workbook.table_names:
+    for name in workbook.table_names or []:
         table = workbook.get_table_by_name(name)
         by_sheet.setdefault(table.sheet, []).append(_table_payload(table))
     return by_sheet
@@ -171,12 +173,22 @@ def _table_payload(table: Any) -> dict[str, Any]:
     (body_row, first_column), (last_row, last_column) = table.start, table.end
     first = column_letter(first_column + 1)
     last = column_letter(last_column + 1)
-    header_row = body_row
+    return table_entry(table.name, f"{first}{body_row}:{last}{last_row + 1}")
+
+
+def table_entry(name: str, address: str) -> dict[str, Any]:
+    """Return an Excel Table as Office.js describes it, from its A1 range.
+
+    The range includes the header row and has no totals row.
+    """
+    (header_row, first_column), (last_row, last_column) = a1_to_tuples(address)
+    first = column_letter(first_column)
+    last = column_letter(last_column)
     return {
-        "name": table.name,
-        "range_address": f"{first}{header_row}:{last}{last_row + 1}",
+        "name": name,
+        "range_address": f"{first}{header_row}:{last}{last_row}",
         "header_row_range_address": f"{first}{header_row}:{last}{header_row}",
-        "data_body_range_address": f"{first}{body_row + 1}:{last}{last_row + 1}",
+        "data_body_range_address": f"{first}{header_row + 1}:{last}{last_row}",
         "total_row_range_address": None,
         "show_headers": True,
         "show_totals": False,
@@ -197,7 +209,9 @@ def _defined_names(path: Path, sheet_names: list[str]) -> list[dict[str, Any]]:
     """
     workbook = load_workbook(path, read_only=True)
     try:
-        entries = [(name, None) for name in workbook.defined_names.values()]
+        entries: list[tuple[Any, int | None]] = [
+            (name, None) for name in workbook.defined_names.values()
+        ]
         for index, sheet in enumerate(workbook.worksheets):
             entries += [(name, index) for name in sheet.defined_names.values()]
     finally:

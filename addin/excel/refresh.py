@@ -94,7 +94,8 @@ def saved_state(book: xw.Book, grids: dict[str, Grid]) -> SavedState:
     state = SavedState()
     state_sheet = find_sheet(book, STATE_SHEET)
     if state_sheet is not None and is_owned(state_sheet):
-        state.first_seen = _first_seen_from_grid(grids[state_sheet.name])
+        grid: list[list[object]] = [list(row) for row in grids[state_sheet.name]]
+        state.first_seen = _first_seen_from_grid(grid)
     history = find_sheet(book, HISTORY_SHEET)
     if history is not None and is_owned(history):
         state.history = parse_history(grids[history.name])

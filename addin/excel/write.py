@@ -222,8 +222,8 @@ def _format_block(sheet: xw.Sheet, placement: BlockPlacement) -> None:
                 fill_color=_hex(style.fill),
                 font_color=_hex(style.color),
             )
-    for (row, column), target in sorted(block.links.items()):
-        _add_link(sheet, placement, row, column, target)
+    for (row, column_index), target in sorted(block.links.items()):
+        _add_link(sheet, placement, row, column_index, target)
 
 
 def _column_range(sheet: xw.Sheet, placement: BlockPlacement, number: int) -> xw.Range:

@@ -4,7 +4,6 @@ import math
 import numpy as np
 import pytest
 
-from addin.engine.deal_odds import deal_win_chances, win_rates
 from addin.engine.forecast import TEAM_SCOPE, deals_as_of, earned_as_of, forecast
 from addin.load import load_team_book
 from addin.sheets.forecast import forecast_sheet
@@ -139,21 +138,6 @@ def test_deals_as_of_drops_later_deals():
     assert deals.empty
 
 
-def test_win_chance_shrinks_rep_toward_team():
-    history = closed_history("Ann", won=30, lost=20, created=OCTOBER, days=10)
-    history += closed_history("Bob", won=2, lost=0, created=OCTOBER, days=10)
-    open_deal = Deal("B-open", "Bob", 100, "Open", OCTOBER)
-    book, earned = team_book(history + [open_deal], AS_OF, {"Ann": 1, "Bob": 1})
-    deals = deals_as_of(book, earned, AS_OF)
-    closed = deals[deals["status"] != "Open"]
-    open_deals = deals[deals["status"] == "Open"]
-
-    chance = deal_win_chances(open_deals, win_rates(book, closed))
-
-    team_rate = 32 / 52
-    assert chance[0] == pytest.approx((2 + 10 * team_rate) / (2 + 10))
-
-
 def test_stage_rates_count_closed_deals():
     book, earned = known_team(simulations=10)
 
@@ -226,3 +210,24 @@ def test_forecast_from_xlsx_uses_earned_stage(tmp_path):
     assert rates["Inquiry"].closed_deals == 10
     assert rates["Inquiry"].observed_win_rate == pytest.approx(0.6)
     assert rates["Proposal accepted"].closed_deals == 0
+
+
+def test_forecast_sheet_chart_names_team_columns():
+    book, earned = known_team(simulations=100)
+
+    sheet = forecast_sheet(forecast(book, earned))
+
+    team = sheet.blocks[0]
+    headers = {column.header for column in team.columns}
+    assert team.chart is not None
+    assert team.chart.category_column in headers
+    assert set(team.chart.value_columns) <= headers
+
+
+def test_forecast_sheet_block_per_rep():
+    book, earned = known_team(simulations=100)
+
+    sheet = forecast_sheet(forecast(book, earned))
+
+    titles = [block.title for block in sheet.blocks]
+    assert titles[:2] == ["Team forecast", "Forecast of Ann"]

@@ -309,4 +309,25 @@ TEXTS: dict[str, str] = {
     "backtest.col.range_coverage": "P10-P90 覆盖率",
     "backtest.skipped": "之前历史太少而跳过的期间：{periods}",
     "backtest.none": "没有任何已结束期间在其开始前有足够的已关闭商机可供回测。",
+    # addin/xlsx/ (writing output sheets into the workbook)
+    "xlsx.open_in_excel": (
+        "{workbook} 正在 Excel 中打开（旁边有 {lock}），salesflow 没有写入。"
+        "请在 Excel 中关闭工作簿后重试，或在 Excel 的 salesflow 选项卡上点"
+        "“刷新”。如果 Excel 并未运行，请删除 {lock}。"
+    ),
+    "xlsx.open_in_libreoffice": (
+        "{workbook} 正在 LibreOffice 中打开（旁边有 {lock}），salesflow 没有"
+        "写入。请在 LibreOffice 中关闭后重试。如果 LibreOffice 并未运行，请删除 "
+        "{lock}。"
+    ),
+    "xlsx.sheet_not_owned": (
+        "工作簿中已有一个名为“{sheet}”的工作表，但它不是 salesflow 创建的，"
+        "因此 salesflow 没有改动文件。请重命名该工作表（例如改为“{sheet}（自用）”）"
+        "后再刷新。"
+    ),
+    "xlsx.cell_truncated": " …［已按 Excel 上限截断为 {limit} 个字符］",
+    "xlsx.cell_cut": "{cell} 的文本超过 Excel 的 32,767 个字符上限，已被截断，末尾有说明。",
+    "xlsx.table_renamed": "工作簿中已使用名称 {wanted}，因此“{sheet}”上的表格命名为 {name}。",
+    "xlsx.check_failed": "新写出的工作簿副本未通过检查（{reason}），已丢弃；原工作簿未改动。",
+    "xlsx.io_failed": "无法写入 {workbook}：{reason}。原工作簿未改动。",
 }

@@ -5,8 +5,12 @@ day before the period started, from information dated before that day only:
 deals created before it, evidence dated before it and closes before it.
 Deals that closed later are open at that time. The rep's declared stage on
 that day is not recorded anywhere, so the stage earned from the evidence of
-that day stands in for it. The forecast is then compared with the amount
-won in the period.
+that day stands in for it (the first stage when none is earned). The
+forecast is then compared with the amount won in the period.
+
+NOTE: Expected close is taken as typed today. A rep may have moved it since
+the period started, often to the real close date, which would flatter the
+stage-weighted method; nothing in the workbook records its earlier values.
 """
 
 from __future__ import annotations
@@ -98,7 +102,7 @@ def finished_periods(book: TeamBook, as_of: dt.date) -> list[Period]:
 def forecast_before(book: TeamBook, cutoff: dt.date, period: Period) -> Forecast:
     """Return the forecast of ``period`` as it stood at the end of ``cutoff``."""
     earned = earned_as_of(book, cutoff)
-    stages = np.array([*book.stages, None], dtype=object)
+    stages = np.array(book.stages, dtype=object)
     declared = stages[np.maximum(earned, 0)]
     deals = book.deals.assign(stage=declared)
     return forecast(dataclasses.replace(book, deals=deals), earned, cutoff, [period])

@@ -136,6 +136,8 @@ def refresh_file(
     result = compute_sheets(raw, as_of, saved, progress)
 
     progress("write")
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
     written = write_output_sheets(path, result.sheets, output=output, backups=backups)
     result.summary.seconds = time.perf_counter() - started
     result.summary.output = output or path

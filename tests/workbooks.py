@@ -118,6 +118,10 @@ RATES = {"EUR": 1.1, "CNY": 0.14}
 _UNSET: Any = object()
 
 
+class Text(str):
+    """A string written as literal text even when it starts with ``=``."""
+
+
 @dataclass
 class Rows:
     """A table written with exactly these headers and rows (tuples in order).
@@ -290,6 +294,8 @@ def _write_table(
     for row_offset, row in enumerate(rows.rows, start=1):
         for offset, value in enumerate(row):
             cell = sheet.cell(first_row + row_offset, first_column + offset, value)
+            if isinstance(value, Text):
+                cell.data_type = "s"
             header = rows.headers[offset]
             if header in rows.number_formats:
                 cell.number_format = rows.number_formats[header]

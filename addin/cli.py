@@ -366,6 +366,9 @@ def _print_backtest(result, as_of: dt.date, reps: bool, language: str) -> None:
     from addin.locale import text
 
     console = Console()
+    if not console.is_terminal:
+        # Piped output has no width to fit; keep the amount columns whole.
+        console = Console(width=120)
     console.print(text("backtest.title", language, as_of=as_of.isoformat()))
     if result.scores.empty:
         console.print(text("backtest.none", language))

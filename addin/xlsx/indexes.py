@@ -111,7 +111,7 @@ def relative_target(source: str, part: str) -> str:
 
 
 def read_relationships(xml: bytes) -> list[Relationship]:
-    root = _parse(xml, "relationships")
+    root = parse_part(xml, "relationships")
     return [
         Relationship(
             id=element.get("Id", ""),
@@ -188,7 +188,7 @@ class WorkbookIndex:
     # Reading
 
     def _load(self, package: Package, part: str) -> None:
-        root = _parse(package.read(part), part)
+        root = parse_part(package.read(part), part)
         self._trees[part] = root
         self._originals[part] = etree.tostring(root)
 
@@ -311,11 +311,21 @@ class WorkbookIndex:
         self._shift_sheet_indexes(index)
         self.drop_formula_cells({sheet.sheet_id})
 
+    def parts_of_type(self, content_type: str) -> set[str]:
+        """Return the parts the content types list with ``content_type``."""
+        return {
+            (element.get("PartName") or "").lstrip("/")
+            for element in self._trees[CONTENT_TYPES_PART]
+            if element.get("ContentType") == content_type
+        }
+
     def add_content_type(self, part: str, content_type: str) -> None:
         """Give ``part`` its content type, reusing an existing entry for it."""
         root = self._trees[CONTENT_TYPES_PART]
         for element in root:
-            if (element.get("PartName") or "").lstrip("/") == part:
+            if (element.get("PartName") or "").lstrip(
+                "/"
+            ).casefold() == part.casefold():
                 element.set("ContentType", content_type)
                 return
         element = etree.SubElement(root, f"{{{_CONTENT_TYPES_NS}}}Override")
@@ -325,10 +335,11 @@ class WorkbookIndex:
     def delete_parts(self, parts: set[str]) -> None:
         """Forget ``parts``: their content types and their own rels parts."""
         self.deleted_parts |= parts
+        deleted = {part.casefold() for part in parts}
         root = self._trees[CONTENT_TYPES_PART]
         for element in list(root):
             name = (element.get("PartName") or "").lstrip("/")
-            if element.get("PartName") and name in parts:
+            if element.get("PartName") and name.casefold() in deleted:
                 root.remove(element)
 
     def drop_formula_cells(self, sheet_ids: set[int]) -> None:
@@ -483,7 +494,8 @@ def _missing_part(part: str) -> WorkbookError:
     return WorkbookError(text("xlsx.missing_part", part=part))
 
 
-def _parse(xml: bytes, part: str) -> etree._Element:
+def parse_part(xml: bytes, part: str) -> etree._Element:
+    """Parse a package part, raising WorkbookError if it is damaged."""
     try:
         return etree.fromstring(xml)
     except etree.XMLSyntaxError as error:

@@ -26,8 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers.expat import ExpatError
 
-from lxml import etree
-
 from addin.errors import WorkbookError, WriteError
 from addin.locale import text
 from addin.output import OutputSheet
@@ -43,6 +41,7 @@ from addin.xlsx.indexes import (
     Relationship,
     WorkbookIndex,
     WorkbookSheet,
+    parse_part,
     read_relationships,
     relationships_xml,
     relative_target,
@@ -212,14 +211,15 @@ class _Allocator:
     """Free part names, table ids and table names in the package."""
 
     parts: set[str]
+    """Part names in use, casefolded: package part names ignore case."""
     table_ids: set[int]
     table_names: set[str]
 
     def part(self, stem: str) -> str:
         number = 1
-        while f"{stem}{number}.xml" in self.parts:
+        while f"{stem}{number}.xml".casefold() in self.parts:
             number += 1
-        self.parts.add(f"{stem}{number}.xml")
+        self.parts.add(f"{stem}{number}.xml".casefold())
         return f"{stem}{number}.xml"
 
     def table_id(self) -> int:
@@ -318,13 +318,12 @@ def _allocator(
     kept = set(package.names) - old_parts
     table_ids: set[int] = set()
     table_names = index.table_names()
-    for part in kept:
-        if "/tables/" in f"/{part}" and part.endswith(".xml") and "_rels" not in part:
-            root = etree.fromstring(package.read(part))
-            table_ids.add(int(root.get("id", "0")))
-            for attribute in ("name", "displayName"):
-                table_names.add((root.get(attribute) or "").casefold())
-    return _Allocator(kept, table_ids, table_names)
+    for part in index.parts_of_type(TYPE_TABLE) & kept:
+        table = parse_part(package.read(part), part)
+        table_ids.add(int(table.get("id", "0")))
+        for attribute in ("name", "displayName"):
+            table_names.add((table.get(attribute) or "").casefold())
+    return _Allocator({part.casefold() for part in kept}, table_ids, table_names)
 
 
 def _sheet_entry(

@@ -422,7 +422,7 @@ def test_sheet_without_table(tmp_path):
 # Excel Tables
 
 
-def test_excel_table_by_name_anywhere(tmp_path):
+def test_excel_table_skips_empty_rows(tmp_path):
     path = write_team_workbook(
         tmp_path / "team.xlsx",
         deals=Rows(
@@ -513,7 +513,7 @@ def test_formula_with_result_silent(tmp_path):
 
 
 def _compound_file(path: Path, streams: list[str]) -> Path:
-    """Write a minimal OLE compound file holding the named streams.
+    """Write a minimal OLE compound file with the named streams.
 
     Each stream is 4096 bytes (the mini-stream cutoff), so it sits in normal
     512-byte sectors and the file needs only one FAT and one directory sector.
@@ -569,40 +569,52 @@ def _truncated(path: Path, source: Path) -> Path:
 
 
 UNREADABLE = {
-    "missing": (lambda d: d / "nowhere.xlsx", "does not exist"),
-    "folder": (lambda d: d, "folder"),
-    "csv": (lambda d: _text(d / "deals.xlsx", "id,amount\n1,200\n"), "text file"),
-    "chinese text": (lambda d: _text(d / "zh.xlsx", "编号,金额\n"), "text file"),
+    "missing": (lambda folder: folder / "nowhere.xlsx", "does not exist"),
+    "folder": (lambda folder: folder, "folder"),
+    "csv": (
+        lambda folder: _text(folder / "deals.xlsx", "id,amount\n1,200\n"),
+        "text file",
+    ),
+    "chinese text": (
+        lambda folder: _text(folder / "zh.xlsx", "编号,金额\n"),
+        "text file",
+    ),
     "binary": (
-        lambda d: _bytes(d / "noise.xlsx", bytes(range(256))),
+        lambda folder: _bytes(folder / "noise.xlsx", bytes(range(256))),
         "not an Excel workbook",
     ),
     "docx": (
-        lambda d: _zip(d / "memo.xlsx", {"word/document.xml": "<w/>"}),
+        lambda folder: _zip(folder / "memo.xlsx", {"word/document.xml": "<w/>"}),
         "Word document",
     ),
-    "xlsb": (lambda d: _zip(d / "b.xlsx", {"xl/workbook.bin": ""}), ".xlsb"),
+    "xlsb": (lambda folder: _zip(folder / "b.xlsx", {"xl/workbook.bin": ""}), ".xlsb"),
     "ods": (
-        lambda d: _zip(d / "o.xlsx", {"mimetype": "x", "content.xml": "<x/>"}),
+        lambda folder: _zip(
+            folder / "o.xlsx", {"mimetype": "x", "content.xml": "<x/>"}
+        ),
         ".ods",
     ),
     "empty zip": (
-        lambda d: _zip(d / "z.xlsx", {"a.txt": "a"}),
+        lambda folder: _zip(folder / "z.xlsx", {"a.txt": "a"}),
         "not an Excel workbook",
     ),
     "encrypted": (
-        lambda d: _compound_file(
-            d / "secret.xlsx", ["EncryptionInfo", "EncryptedPackage"]
+        lambda folder: _compound_file(
+            folder / "secret.xlsx", ["EncryptionInfo", "EncryptedPackage"]
         ),
         "password",
     ),
-    "xls": (lambda d: _compound_file(d / "old.xlsx", ["Workbook"]), ".xls"),
+    "xls": (lambda folder: _compound_file(folder / "old.xlsx", ["Workbook"]), ".xls"),
     "corrupt member": (
-        lambda d: _corrupt_member(d / "bad.xlsx", write_team_workbook(d / "ok.xlsx")),
+        lambda folder: _corrupt_member(
+            folder / "bad.xlsx", write_team_workbook(folder / "ok.xlsx")
+        ),
         "damaged",
     ),
     "truncated": (
-        lambda d: _truncated(d / "cut.xlsx", write_team_workbook(d / "whole.xlsx")),
+        lambda folder: _truncated(
+            folder / "cut.xlsx", write_team_workbook(folder / "whole.xlsx")
+        ),
         "damaged",
     ),
 }

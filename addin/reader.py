@@ -214,11 +214,22 @@ def _search_header(spec: schema.TableSpec, grid: Grid) -> tuple[int, int, int] |
 def _header_runs(
     cells: list[CellValue], foreign: set[str]
 ) -> Iterator[tuple[int, int]]:
-    """Yield (first, last) 1-based columns of adjacent non-blank cells.
+    """Yield (first, last) 1-based columns of header runs in one row.
 
-    A header of another table on the same sheet starts a new run, so that
-    tables placed side by side without a blank column stay apart.
+    On a sheet that holds only this table, the run spans from the first to
+    the last non-blank cell, so a blank spacer column does not cut the
+    table in two. On a sheet shared with other tables, a run is a stretch
+    of adjacent non-blank cells, and a header of another table starts a new
+    run, so that tables placed side by side stay apart.
     """
+    filled = [
+        index for index, value in enumerate(cells, start=1) if not _is_blank(value)
+    ]
+    if not foreign:
+        if filled:
+            yield filled[0], filled[-1]
+        return
+
     start = None
     for index, value in enumerate(cells, start=1):
         blank = _is_blank(value)

@@ -320,6 +320,16 @@ def test_header_below_title_rows(tmp_path):
     assert deals.values["deal_id"] == ["D1"]
 
 
+def test_blank_header_column_bridged(tmp_path):
+    headers = [*DEALS_HEADERS[:2], None, *DEALS_HEADERS[2:]]
+    path = _write_sheets(tmp_path / "gap.xlsx", {"Deals": [headers, ["D1"]]})
+
+    book = read_workbook(path)
+
+    assert _sheet_issues(book, "Deals") == []
+    assert book.tables["deals"].location.columns["created"] == "H"
+
+
 def test_table_ends_at_blank_row(tmp_path):
     rows = [DEALS_HEADERS, ["D1"], ["D2"], [], ["notes below the table"]]
     path = _write_sheets(tmp_path / "blank.xlsx", {"Deals": rows})

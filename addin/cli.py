@@ -340,6 +340,64 @@ def backtest(
         _print_backtest(result, day, reps, book.settings.language)
 
 
+def _report_month(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """Check --month before the workbook is read, so a typo fails fast."""
+    from addin.report.content import ReportMonthError, parse_month
+
+    try:
+        return parse_month(value).label
+    except ReportMonthError as error:
+        raise click.BadParameter(str(error), ctx, param) from None
+
+
+@main.command()
+@click.argument(
+    "path", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--month",
+    required=True,
+    callback=_report_month,
+    help="Month to report, as YYYY-MM.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report here; default: PATH's stem + -report-YYYY-MM.xlsx "
+    "beside PATH.",
+)
+def report(path: Path, month: str, output: Path | None) -> None:
+    """Write the monthly report of PATH as a separate, formatted workbook.
+
+    The report has a Summary sheet (won amount against quota, process
+    score, luck share, shape diagnoses, forecast accuracy, input issues and
+    three charts) and one sheet per rep with the commission statement.
+    Figures are computed as of the month's last day, or the workbook's
+    as-of date when that falls inside the month. Exits with 2 for an
+    invalid month and 1 for a month with no data.
+
+    \b
+    Example:
+      salesflow report examples/export_team.xlsx --month 2026-11
+    """
+    from addin.errors import SalesflowError
+    from addin.locale import text
+    from addin.report.build import write_report
+
+    console = Console(stderr=True)
+    try:
+        with console.status(text("report.progress", month=month)):
+            written = write_report(path, month, output)
+    except SalesflowError as error:
+        _fail(error)
+    except OSError as error:
+        click.echo(text("report.error.write", path=output or path, error=error),
+                   err=True)
+        raise SystemExit(1) from None
+    click.echo(text("report.written", month=month, path=written))
+
+
 def _backtest_json(result, as_of: dt.date) -> dict:
     """Return the backtest as plain JSON values; the team's scope is null."""
 

@@ -835,6 +835,105 @@ TEXTS: dict[str, str] = {
         "from reaching a stage to reaching the next, or to the as-of date."
     ),
     "funnel.no_diagnoses": "No shape problem found.",
+    # addin/report/ (the monthly report) and salesflow report
+    "report.title": "Monthly report {month}",
+    "report.subtitle": (
+        "Figures as of {as_of}; amounts in {currency}; from {source}"
+    ),
+    "report.sheet.summary": "Summary",
+    "report.footer": "salesflow monthly report {month}",
+    "report.footer.page": "Page &P of &N",
+    "report.chart.funnel": "Funnel by stage: open and reached deals",
+    "report.chart.won_by_rep": "Won amount by rep and won-deal class",
+    "report.chart.forecast": "Forecast range against quota",
+    "report.col.issues": "Input issues",
+    "report.issues_count": "{errors} errors, {warnings} warnings",
+    "report.issues": (
+        "The inputs have {errors} errors and {warnings} warnings. Run "
+        "salesflow check, or refresh the workbook and open its Issues sheet, "
+        "to see each one with its cell and fix."
+    ),
+    "report.heading.accuracy": "Accuracy of the forecast of {month}",
+    "report.heading.diagnoses": "Funnel shape",
+    "report.heading.issues": "Input issues",
+    "report.heading.funnel": "Team funnel by stage",
+    "report.heading.forecast": "Forecast range by month",
+    "report.heading.won_by_rep": "Won amount by rep and class",
+    "report.heading.results": "Results and process",
+    "report.heading.result": "Results",
+    "report.heading.process": "Process",
+    "report.heading.rep_funnel": "Funnel against the team",
+    "report.heading.stuck": "Stuck deals ({count}) and their next steps",
+    "report.heading.won": "Deals won this month",
+    "report.heading.commissions": "Commission statement",
+    "report.accuracy.history": (
+        "Forecast of {month} made on {made_on}, as kept in the History sheet, "
+        "against the amount won."
+    ),
+    "report.accuracy.rebuilt": (
+        "No refresh before {month} kept a forecast in History, so the "
+        "forecast was rebuilt as the backtest does: from the deals, evidence "
+        "and closes dated on or before {made_on}."
+    ),
+    "report.accuracy.unfinished": (
+        "{month} is not finished at the report's as-of date, so its forecast "
+        "cannot be checked yet."
+    ),
+    "report.accuracy.too_little_history": (
+        "No forecast of {month} was kept in History, and too few deals had "
+        "closed before {month} to rebuild one."
+    ),
+    "report.accuracy.inside": (
+        "The amount won fell within the forecast range of "
+        "{p10:,.0f} to {p90:,.0f} {currency} (P10 to P90)."
+    ),
+    "report.accuracy.outside": (
+        "The amount won fell outside the forecast range of "
+        "{p10:,.0f} to {p90:,.0f} {currency} (P10 to P90)."
+    ),
+    "report.col.forecast": "Forecast",
+    "report.col.accuracy": "Accuracy",
+    "report.col.total": "Total",
+    "report.col.stuck": "Stuck deals",
+    "report.col.deal_id": "Deal",
+    "report.col.customer": "Customer",
+    "report.col.amount_rc": "Amount",
+    "report.col.amount_in": "Amount ({currency})",
+    "report.col.stage": "Earned stage",
+    "report.col.days_in_stage": "Days in stage",
+    "report.col.max_days": "Max days",
+    "report.col.next_step": "Next step",
+    "report.col.closed_on": "Closed on",
+    "report.col.score": "Process score",
+    "report.col.won_class": "Class",
+    "report.col.skipped_stages": "Skipped stages",
+    "report.col.rate": "Rate",
+    "report.col.by_result": "Commission by result",
+    "report.col.payout": "Payout",
+    "report.col.by_process": "Commission by process",
+    "report.none_stuck": "No open deal has sat in its stage past the Max days.",
+    "report.none_won": "No deal was won this month.",
+    "report.rep.title": "{rep}: monthly report {month}",
+    "report.rep.subtitle": "Figures as of {as_of}; amounts in {currency}",
+    "report.error.month": (
+        "expected a month as YYYY-MM, for example 2026-11, got {value!r}"
+    ),
+    "report.error.future": (
+        "no data for {month} yet: the workbook's as-of date is {as_of}. "
+        "Choose a month up to it, or set a later As-of date in Settings."
+    ),
+    "report.error.empty": (
+        "no data for {month}: no deal was created, open or closed in it. "
+        "The workbook's deals were created from {first} to {last}; choose a "
+        "month in that range."
+    ),
+    "report.error.no_deals": (
+        "no data for {month}: the Deals table is empty. Add deals, then "
+        "build the report again."
+    ),
+    "report.written": "Wrote the monthly report {month} to {path}",
+    "report.progress": "Building the monthly report {month}",
+    "report.error.write": "could not write the report beside {path}: {error}",
     # addin/excel (the Excel add-in, xlwings Lite and the desktop button)
     "excel.summary": (
         "salesflow {action} as of {as_of}: {deals} deals, {errors} errors, "

@@ -314,7 +314,7 @@ def _data_rows(spec: schema.TableSpec, area: _Area, grid: Grid) -> Iterator[int]
     last = len(grid) if area.last_row is None else min(area.last_row, len(grid))
     for row in range(area.header_row + 1, last + 1):
         cells = grid[row - 1][area.first_column - 1 : area.last_column]
-        empty = all(value is None or value == "" for value in cells)
+        empty = cells.count(None) + cells.count("") == len(cells)
         if area.last_row is None and (empty or _names_any(cells, foreign)):
             return
         if not empty:
@@ -332,10 +332,14 @@ def _names_any(cells: list[CellValue], names: set[str]) -> bool:
 
 def _column(records: list[list[CellValue]], index: int) -> list[CellValue]:
     """Return the values at 0-based ``index`` of each record, blanks as None."""
-    return [
-        None if index >= len(cells) or cells[index] == "" else cells[index]
-        for cells in records
-    ]
+    try:
+        return [None if (value := cells[index]) == "" else value for cells in records]
+    except IndexError:
+        # Rows of a grid may be ragged (xlwings, hand-made grids): check each.
+        return [
+            None if index >= len(cells) or cells[index] == "" else cells[index]
+            for cells in records
+        ]
 
 
 def _cell(grid: Grid, row: int, column: int) -> CellValue:

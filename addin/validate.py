@@ -30,11 +30,11 @@ from addin.validate_rules import (
     duplicate_ids,
     evidence_dates,
     evidence_for_unknown_deals,
+    folded_names,
     match_names,
     missing_rates,
 )
 from addin.validate_settings import parse_settings
-from addin.values import normalize_name
 
 FORECAST_CATEGORIES = ("Pipeline", "Best case", "Commit")
 
@@ -261,7 +261,7 @@ def _premature_stage(
 
 
 def _folded_duplicates(names: pd.Series) -> pd.Series:
-    folded = names.map(lambda value: normalize_name(value) if value else None)
+    folded = folded_names(names).replace("", None)
     return folded.notna() & folded.duplicated(keep="first")
 
 

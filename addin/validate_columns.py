@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from addin import schema
 from addin.locale import text
 from addin.model import CellValue, Issue, RawTable, Severity, TableLocation
-from addin.values import PARSERS, Parsed, describe, normalize_name, shown
+from addin.values import PARSERS, Parsed, Problem, describe, normalize_name, shown
 
 # Problems that are no problem in these columns: a Win % or a payout of
 # exactly 1 is 100 %, which is what a cell formatted as a percentage stores.
@@ -31,6 +32,9 @@ _EXPECTED_PROBLEMS: dict[tuple[str, str], frozenset[str]] = {
 }
 
 _DATE_KIND = "date"
+
+REPEAT_LIMIT = 1000
+"""Issues listed per column and kind of problem; the rest are counted in one."""
 
 
 @dataclass
@@ -46,6 +50,11 @@ class ParsedTable:
     currency_found: dict[str, list[str | None]] = field(default_factory=dict)
     """Amount column key -> currency named in each cell's text."""
     language: str = "en"
+    blank: dict[str, list[bool]] = field(default_factory=dict)
+    """Column key -> whether each cell is blank (spaces and invisible
+    characters count as blank)."""
+    _rows: list[int] | None = field(default=None, repr=False)
+    _deals: list[str] | None = field(default=None, repr=False)
 
     @property
     def present(self) -> bool:
@@ -60,14 +69,18 @@ class ParsedTable:
         """Return the A1 reference of column ``key`` in record ``position``."""
         if self.location is None:
             return ""
-        return self.location.cell(key, int(self.frame["row"].iat[position]))
+        if self._rows is None:
+            self._rows = [int(row) for row in self.frame["row"]]
+        return self.location.cell(key, self._rows[position])
 
     def deal(self, position: int) -> str:
         """Return the Deal ID of record ``position``, empty if it has none."""
         if "deal_id" not in self.frame:
             return ""
-        deal_id = self.frame["deal_id"].iat[position]
-        return "" if deal_id is None or pd.isna(deal_id) else str(deal_id)
+        if self._deals is None:
+            deal_ids = self.frame["deal_id"]
+            self._deals = deal_ids.where(deal_ids.notna(), "").astype(str).tolist()
+        return self._deals[position]
 
     def typed(self, key: str, position: int) -> str:
         """Return cell ``key`` of record ``position`` as a message quotes it."""
@@ -102,6 +115,28 @@ class ParsedTable:
             fix=text(f"{message_key}.fix", self.language, **fields),
         )
 
+    def repeats(
+        self, severity: Severity, key: str, positions: Sequence[int]
+    ) -> list[Issue]:
+        """Return one issue that counts the positions past the repeat limit.
+
+        A column with thousands of the same problem (dates typed as text in
+        a long Evidence table) is listed up to :data:`REPEAT_LIMIT` cells,
+        so that the Issues sheet stays readable; the rest are counted here.
+        """
+        if len(positions) <= REPEAT_LIMIT:
+            return []
+        return [
+            self.issue(
+                severity,
+                key,
+                int(positions[REPEAT_LIMIT]),
+                "validate.repeats",
+                count=len(positions) - REPEAT_LIMIT,
+                column=self.spec.column(key).header,
+            )
+        ]
+
     def _header_cell(self, key: str) -> str:
         if self.location is None:
             return ""
@@ -133,20 +168,21 @@ def parse_table(
         return ParsedTable(spec, frame, None, language=language), []
 
     columns: dict[str, Any] = {}
-    problems: dict[str, list[Any]] = {}
+    problems: dict[str, np.ndarray] = {}
     table = ParsedTable(
         spec, pd.DataFrame(), raw.location, raw.values, language=language
     )
     for column in spec.columns:
         cells = raw.values.get(column.key)
         if cells is None:
-            columns[column.key] = _empty_column(column.kind, len(raw.rows))
+            columns[column.key] = _typed_column(column.kind, [None] * len(raw.rows))
             continue
-        parsed = _parse_cells(column.kind, cells)
-        columns[column.key] = _typed_column(column.kind, [p.value for p in parsed])
-        problems[column.key] = [p.problem for p in parsed]
+        parsed = _parse_column(column.kind, cells)
+        columns[column.key] = parsed.values
+        problems[column.key] = parsed.problems
+        table.blank[column.key] = parsed.blank
         if column.kind == "amount":
-            table.currency_found[column.key] = [p.currency for p in parsed]
+            table.currency_found[column.key] = parsed.currencies
     columns["row"] = pd.Series(raw.rows, dtype="int64")
     table.frame = pd.DataFrame(columns)
 
@@ -159,44 +195,57 @@ def blank_mandatory_cells(table: ParsedTable) -> list[Issue]:
     """Report each blank cell in a column that every row must fill."""
     issues = []
     for column in table.spec.columns:
-        cells = table.raw.get(column.key)
-        if not column.mandatory or cells is None:
+        blank = table.blank.get(column.key)
+        if not column.mandatory or blank is None:
             continue
-        for position, cell in enumerate(cells):
-            if is_blank(cell):
-                issues.append(
-                    table.issue(
-                        "error",
-                        column.key,
-                        position,
-                        "validate.blank",
-                        column=column.header,
-                        table=table.spec.sheet,
-                    )
-                )
+        positions = np.flatnonzero(blank)
+        issues += [
+            table.issue(
+                "error",
+                column.key,
+                int(position),
+                "validate.blank",
+                column=column.header,
+                table=table.spec.sheet,
+            )
+            for position in positions[:REPEAT_LIMIT]
+        ]
+        issues += table.repeats("error", column.key, positions)
     return issues
 
 
-def value_problems(table: ParsedTable, problems: dict[str, list[Any]]) -> list[Issue]:
+def value_problems(table: ParsedTable, problems: dict[str, np.ndarray]) -> list[Issue]:
     """Turn the parsers' problems into issues at their cells."""
     issues = []
     for key, column_problems in problems.items():
         expected = _EXPECTED_PROBLEMS.get((table.spec.key, key), frozenset())
-        for position, problem in enumerate(column_problems):
-            if problem is None or problem.key in expected:
-                continue
-            message, fix = describe(problem, table.language)
-            issues.append(
-                Issue(
-                    severity=problem.severity,
-                    sheet=table.location.sheet if table.location else table.spec.sheet,
-                    cell=table.cell(key, position),
-                    deal=table.deal(position),
-                    message=message,
-                    fix=fix,
-                )
-            )
+        by_kind: dict[str, list[int]] = {}
+        for position in np.flatnonzero(np.not_equal(column_problems, None)):
+            problem = column_problems[position]
+            if problem.key not in expected:
+                by_kind.setdefault(problem.key, []).append(int(position))
+        for positions in by_kind.values():
+            issues += [
+                _problem_issue(table, key, position, column_problems[position])
+                for position in positions[:REPEAT_LIMIT]
+            ]
+            severity = column_problems[positions[0]].severity
+            issues += table.repeats(severity, key, positions)
     return issues
+
+
+def _problem_issue(
+    table: ParsedTable, key: str, position: int, problem: Problem
+) -> Issue:
+    message, fix = describe(problem, table.language)
+    return Issue(
+        severity=problem.severity,
+        sheet=table.location.sheet if table.location else table.spec.sheet,
+        cell=table.cell(key, position),
+        deal=table.deal(position),
+        message=message,
+        fix=fix,
+    )
 
 
 def is_blank(cell: CellValue) -> bool:
@@ -208,20 +257,53 @@ def is_blank(cell: CellValue) -> bool:
     return isinstance(cell, str) and not normalize_name(cell)
 
 
-def _parse_cells(
-    kind: schema.ColumnKind, cells: Sequence[CellValue]
-) -> list[Parsed[Any]]:
+@dataclass(frozen=True)
+class _ParsedColumn:
+    values: pd.Series
+    problems: np.ndarray
+    """The Problem of each cell, None where there is none."""
+    currencies: list[str | None]
+    blank: np.ndarray
+
+
+def _parse_column(kind: schema.ColumnKind, cells: Sequence[CellValue]) -> _ParsedColumn:
+    """Parse a column, each distinct cell value once."""
     parser: Callable[[CellValue], Parsed[Any]] = PARSERS[kind]
-    seen: dict[tuple[type, CellValue], Parsed[Any]] = {}
-    parsed = []
-    for cell in cells:
-        # Keyed by type too, because 1 == 1.0 == True in a dict.
-        key = (type(cell), cell)
-        result = seen.get(key)
-        if result is None:
-            result = seen[key] = parser(cell)
-        parsed.append(result)
-    return parsed
+    codes, distinct = _distinct_cells(cells)
+    # The last result is that of a blank cell, where code -1 finds it.
+    results = [parser(cell) for cell in distinct] + [parser(None)]
+    problems = np.array([result.problem for result in results], dtype=object)
+    currencies = np.array([result.currency for result in results], dtype=object)
+    blank = np.array(
+        [result.value is None and result.problem is None for result in results]
+    )
+    values = _typed_column(kind, [result.value for result in results])
+    return _ParsedColumn(
+        values=pd.Series(values.to_numpy()[codes], dtype=values.dtype),
+        problems=problems[codes],
+        currencies=currencies[codes].tolist(),
+        blank=blank[codes],
+    )
+
+
+def _distinct_cells(cells: Sequence[CellValue]) -> tuple[np.ndarray, list[CellValue]]:
+    """Return the code of each cell (-1 for blank) and the distinct values.
+
+    pandas counts 1, 1.0 and True as one value. Every parser reads 1 and 1.0
+    alike, but not True, so a column holding a logical value is numbered by
+    value and type instead.
+    """
+    array = np.empty(len(cells), dtype=object)
+    array[:] = cells
+    codes, distinct = pd.factorize(array)
+    if not any(isinstance(cell, bool) for cell in distinct):
+        return codes, list(distinct)
+
+    numbers: dict[tuple[type, CellValue], int] = {}
+    typed_codes = np.empty(len(cells), dtype=np.int64)
+    for position, cell in enumerate(cells):
+        typed_codes[position] = numbers.setdefault((type(cell), cell), len(numbers))
+    return typed_codes, [cell for _, cell in numbers]
 
 
 def _typed_column(kind: schema.ColumnKind, values: Iterable[Any]) -> pd.Series:
@@ -235,7 +317,3 @@ def _typed_column(kind: schema.ColumnKind, values: Iterable[Any]) -> pd.Series:
             dtype="float64",
         )
     return pd.Series(list(values), dtype=object)
-
-
-def _empty_column(kind: schema.ColumnKind, length: int) -> pd.Series:
-    return _typed_column(kind, [None] * length)

@@ -17,11 +17,21 @@ import numpy as np
 import pandas as pd
 
 from addin.model import Issue, Settings
-from addin.validate_columns import ParsedTable
+from addin.validate_columns import REPEAT_LIMIT, ParsedTable
 from addin.values import closest_name, normalize_name
 
 # Names a rep may type in the Stage column that are statuses, not stages.
 _STATUS_WORDS = frozenset({"won", "lost", "open"})
+
+
+def folded_names(names: pd.Series) -> pd.Series:
+    """Return :func:`normalize_name` of each name, "" for a blank one.
+
+    Each distinct name is folded once, which keeps a million Evidence rows fast.
+    """
+    codes, uniques = pd.factorize(names)
+    folded = [normalize_name(name) for name in uniques]
+    return pd.Series(np.array([*folded, ""], dtype=object)[codes], index=names.index)
 
 
 def duplicate_ids(table: ParsedTable, key: str) -> list[Issue]:
@@ -31,12 +41,12 @@ def duplicate_ids(table: ParsedTable, key: str) -> list[Issue]:
     typed as a number and "102" typed as text are the same id.
     """
     frame = table.frame
-    folded = frame[key].map(lambda value: normalize_name(value) if value else None)
+    folded = folded_names(frame[key]).replace("", None)
     repeated = folded.notna() & folded.duplicated(keep=False)
-    first_row = frame["row"][repeated].groupby(folded[repeated]).transform("min")
+    first_row = frame["row"].where(repeated).groupby(folded).transform("min")
+    rows = frame["row"].to_numpy()
     issues = []
     for position in np.flatnonzero(repeated & folded.duplicated(keep="first")):
-        label = frame.index[position]
         issues.append(
             table.issue(
                 "error",
@@ -45,8 +55,8 @@ def duplicate_ids(table: ParsedTable, key: str) -> list[Issue]:
                 f"validate.duplicate.{table.spec.key}",
                 value=table.typed(key, int(position)),
                 column=table.spec.column(key).header,
-                first_row=int(first_row[label]),
-                row=int(frame["row"].iat[position]),
+                first_row=int(first_row.iat[position]),
+                row=int(rows[position]),
             )
         )
     return issues
@@ -70,16 +80,17 @@ def match_names(
     for name in known:
         # A name listed twice (an error of its own) matches its first row.
         by_folded.setdefault(normalize_name(name), name)
-    folded = table.frame[key].map(lambda value: normalize_name(value) if value else "")
+    folded = folded_names(table.frame[key])
     matched = folded.map(by_folded).astype(object)
     matched = matched.where(matched.notna(), None)
 
+    typed_names = table.frame[key].to_numpy()
+    folded_values = folded.to_numpy()
     issues = []
     suggestions: dict[str, str | None] = {}
-    for position in np.flatnonzero(
-        (folded != "").to_numpy() & matched.isna().to_numpy()
-    ):
-        typed = table.frame[key].iat[position]
+    unknown = np.flatnonzero((folded != "").to_numpy() & matched.isna().to_numpy())
+    for position in unknown[:REPEAT_LIMIT]:
+        typed = typed_names[position]
         if typed not in suggestions:
             suggestions[typed] = closest_name(typed, known)
         issues.append(
@@ -90,10 +101,10 @@ def match_names(
                 severity,
                 unknown_key,
                 suggestions[typed],
-                folded.iat[position],
+                folded_values[position],
             )
         )
-    return matched, issues
+    return matched, issues + table.repeats(severity, key, unknown)  # type: ignore[arg-type]
 
 
 def _unknown_name(
@@ -132,7 +143,7 @@ def closed_without_date(deals: ParsedTable) -> list[Issue]:
             column,
             int(position),
             "validate.closed_without_date",
-            status=frame["status"].iat[position],
+            status=frame["status"].to_numpy()[position],
         )
         for position in np.flatnonzero(closed.to_numpy())
     ]
@@ -148,8 +159,8 @@ def closed_before_created(deals: ParsedTable) -> list[Issue]:
             "closed_on",
             int(position),
             "validate.closed_before_created",
-            closed=_iso(frame["closed_on"].iat[position]),
-            created=_iso(frame["created"].iat[position]),
+            closed=_iso(frame["closed_on"], np.array([position]))[0],
+            created=_iso(frame["created"], np.array([position]))[0],
         )
         for position in np.flatnonzero(early.to_numpy())
     ]
@@ -233,7 +244,8 @@ def evidence_for_unknown_deals(
     """Report each Evidence row whose Deal ID is not in the Deals table."""
     frame = evidence.frame
     unknown = frame["deal_id"].notna() & ~frame["deal_id"].isin(set(deal_ids.dropna()))
-    return [
+    positions = np.flatnonzero(unknown.to_numpy())
+    issues = [
         evidence.issue(
             "error",
             "deal_id",
@@ -241,8 +253,9 @@ def evidence_for_unknown_deals(
             "validate.evidence_unknown_deal",
             value=evidence.typed("deal_id", int(position)),
         )
-        for position in np.flatnonzero(unknown.to_numpy())
+        for position in positions[:REPEAT_LIMIT]
     ]
+    return issues + evidence.repeats("error", "deal_id", positions)
 
 
 def evidence_dates(
@@ -267,16 +280,19 @@ def evidence_dates(
     future = frame["date"] > pd.Timestamp(as_of)
     early = ~future & (frame["date"] < created)
 
+    future_all = np.flatnonzero(future.to_numpy())
+    early_all = np.flatnonzero(early.fillna(False).to_numpy(bool))
+    future_at, early_at = future_all[:REPEAT_LIMIT], early_all[:REPEAT_LIMIT]
     issues = [
         evidence.issue(
             "warning",
             "date",
             int(position),
             "validate.evidence_future",
-            date=_iso(frame["date"].iat[position]),
+            date=date,
             as_of=as_of.isoformat(),
         )
-        for position in np.flatnonzero(future.to_numpy())
+        for position, date in zip(future_at, _iso(frame["date"], future_at))
     ]
     issues += [
         evidence.issue(
@@ -284,16 +300,24 @@ def evidence_dates(
             "date",
             int(position),
             "validate.evidence_before_created",
-            date=_iso(frame["date"].iat[position]),
-            created=_iso(created.iat[position]),
+            date=date,
+            created=created_date,
         )
-        for position in np.flatnonzero(early.fillna(False).to_numpy(bool))
+        for position, date, created_date in zip(
+            early_at, _iso(frame["date"], early_at), _iso(created, early_at)
+        )
     ]
-    return issues
+    issues += evidence.repeats("warning", "date", future_all)
+    return issues + evidence.repeats("warning", "date", early_all)
 
 
-def _iso(stamp: object) -> str:
-    return pd.Timestamp(stamp).date().isoformat() if pd.notna(stamp) else ""
+def _iso(dates: pd.Series, positions: np.ndarray) -> list[str]:
+    """Return the dates at ``positions`` as ISO text, "" where missing."""
+    days = dates.to_numpy(dtype="datetime64[ns]")[positions].astype("datetime64[D]")
+    return [
+        "" if text == "NaT" else str(text)
+        for text in np.datetime_as_string(days, unit="D")
+    ]
 
 
 def _number(value: float) -> str:

@@ -384,11 +384,12 @@ def case_workbook(name: str, tmp_path: Path, **tables) -> RawWorkbook:
 
 def value_issues(issues: list[Issue], column: str) -> list[tuple[str, str]]:
     """Return (severity, cell) of the issues in one column of the Deals sheet."""
-    return [
+    found = [
         (issue.severity, issue.cell)
         for issue in issues
         if issue.sheet == "Deals" and issue.cell.rstrip("0123456789") == column
     ]
+    return sorted(found, key=lambda place: int(place[1][len(column) :]))
 
 
 def test_c09_dates(tmp_path):

@@ -8,12 +8,14 @@ and do not live here.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
 from typing import Any
 
 LANGUAGES = ("en", "zh-CN")
 
 
+@cache
 def _catalog(language: str) -> dict[str, str]:
     module = import_module(f"addin.locale.{language.replace('-', '_')}")
     return module.TEXTS

@@ -354,6 +354,13 @@ TEXTS: dict[str, str] = {
     "validate.not_positive": "{column} {value} is not positive.",
     "validate.not_positive.fix": "Type {column} as a number above 0, for example 1.",
     "validate.no_stages": "The Process table lists no stages.",
+    "validate.repeats": (
+        "{count} more cells of the {column} column, from this one on, have the "
+        "same problem as the cells listed above."
+    ),
+    "validate.repeats.fix": (
+        "Fix the listed cells the same way, then check again to see the rest."
+    ),
     "validate.no_stages.fix": (
         "List the stages of your sales process, first stage first, in the Process table."
     ),

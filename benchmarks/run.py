@@ -28,7 +28,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,21 +62,23 @@ class Child:
 def run_child(argv: Sequence[str], work: Path) -> Child:
     """Run a command and return its wall time, peak resident memory and output.
 
-    ``os.wait4`` returns the resource usage of that one child, so the peak
-    is the subprocess's own, not the maximum over earlier children.
+    The command runs under :mod:`benchmarks.launch`, whose ``os.wait4``
+    returns the resource usage of that one command, so the peak is the
+    command's own and not the harness's.
     """
     out_path, err_path = work / "child.out", work / "child.err"
+    report_path = work / "child.json"
+    launcher = [sys.executable, "-S", str(HERE / "launch.py"), str(report_path)]
     with out_path.open("wb") as out, err_path.open("wb") as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=out, stderr=err, cwd=HERE.parent)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
+        returncode = subprocess.call(
+            [*launcher, *argv], stdout=out, stderr=err, cwd=HERE.parent
+        )
+    measured = json.loads(report_path.read_text())
     return Child(
-        seconds=seconds,
-        cpu_seconds=usage.ru_utime + usage.ru_stime,
-        peak_bytes=usage.ru_maxrss * 1024,  # Linux reports kilobytes
-        returncode=process.returncode,
+        seconds=measured["wall"],
+        cpu_seconds=measured["cpu"],
+        peak_bytes=measured["peak_bytes"],
+        returncode=returncode,
         stdout=out_path.read_text(errors="replace"),
         stderr=err_path.read_text(errors="replace"),
     )

@@ -121,8 +121,9 @@ class ParsedTable:
         """Return one issue that counts the positions past the repeat limit.
 
         A column with thousands of the same problem (dates typed as text in
-        a long Evidence table) is listed up to :data:`REPEAT_LIMIT` cells,
-        so that the Issues sheet stays readable; the rest are counted here.
+        a long Evidence table) lists only its first :data:`REPEAT_LIMIT`
+        cells, so that the Issues sheet stays readable. This issue counts
+        the rest.
         """
         if len(positions) <= REPEAT_LIMIT:
             return []
@@ -159,8 +160,8 @@ def parse_table(
 
     A missing table gives an empty frame with every column, so that the
     rules and the engine need no special case. Returns the table and the
-    problems of its cells (required columns, blank mandatory cells and
-    values the parsers reject or flag).
+    problems of its cells: blank mandatory cells and values the parsers
+    reject or flag. The reader reports missing tables and columns.
     """
     if raw is None:
         empty = {column.key: pd.Series([], dtype=object) for column in spec.columns}
@@ -249,7 +250,7 @@ def _problem_issue(
 
 
 def is_blank(cell: CellValue) -> bool:
-    """Return whether a cell holds nothing but spaces or invisible characters."""
+    """Return whether a cell contains nothing but spaces or invisible characters."""
     if cell is None:
         return True
     if isinstance(cell, float) and math.isnan(cell):

@@ -171,11 +171,12 @@ def amount_currencies(
 ) -> tuple[pd.Series, list[Issue]]:
     """Work out each deal's currency and check it against the amount's text.
 
-    Returns each deal's currency (the Currency column, else the currency
-    named in the amount, else the reporting currency) and the issues: an
-    amount whose text names a currency (reported so that the rep moves it
-    to the Currency column), or names another currency than the Currency
-    column (an error; the Currency column is used).
+    Returns each deal's currency and the issues. The currency is the
+    Currency column, else the currency named in the amount, else the
+    reporting currency. An amount whose text names a currency gets a
+    warning, so that the rep moves the currency to the Currency column. An
+    amount that names another currency than the Currency column is an
+    error, and the Currency column is used.
     """
     frame = deals.frame
     found = pd.Series(

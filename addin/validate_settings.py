@@ -51,7 +51,7 @@ _NAMES = {normalize_name(name): name for name in schema.SETTING_DEFAULTS}
 
 @dataclass(frozen=True)
 class _Rule:
-    """How one named setting is read into its Settings field."""
+    """The reader of one named setting and the Settings field it fills."""
 
     field: str
     read: Callable[[Any], Any]

@@ -1,4 +1,4 @@
-"""Earned stages: where each deal stands by what its customer has done.
+"""Earned stages: how far each deal has come by what its customer has done.
 
 A deal's declared Stage is the rep's claim; its earned stage is what the
 Evidence log proves. Stage k is earned when every required criterion of
@@ -8,6 +8,18 @@ as-of date. A deal with no evidence has earned no stage (index -1).
 A stage with no required criteria has nothing to prove by itself, so it is
 earned once the stage before it is earned and some evidence exists for it or
 for a later stage: the customer has visibly moved past it.
+
+A deal reaches a stage on the first evidence of that stage or of a later
+one. Its days in stage count from the day it reached its earned stage to the
+as-of date (open deals) or to Closed on (Won and Lost deals).
+
+NOTE: an open deal's days in stage run to the as-of date even when the next
+stage already has some evidence. Stopping at that evidence, as the per-stage
+definition of days in stage would, could hide a deal that started the next
+stage and then stalled, so such a deal can still be stuck.
+
+A stage is skipped when none of its required criteria has evidence; a stage
+with only some of them evidenced is incomplete, not skipped.
 
 Everything here works on whole columns. Evidence is reduced once to a
 matrix of first evidence dates, one row per deal row and one column per
@@ -37,9 +49,9 @@ _CLOSED = ("Won", "Lost")
 class Ladder:
     """The stage ladder as arrays: stages in order and their criteria.
 
-    Criteria are ordered as the ladder (by stage, then as listed in the
-    Criteria table); a criterion of an unknown stage or typed twice (the
-    second row) is left out.
+    Criteria are ordered as the ladder: by stage, then as listed in the
+    Criteria table. A criterion of an unknown stage is left out, and so is
+    the second row of a criterion typed twice.
     """
 
     stages: list[str]
@@ -250,13 +262,17 @@ def stage_indexes(book: TeamBook, stages: pd.Series) -> np.ndarray:
 def audit_stages(book: TeamBook, as_of: dt.date) -> pd.DataFrame:
     """Audit every deal's stage against its evidence as of ``as_of``.
 
-    Returns one row per row of ``book.deals``, in the same order, with:
-    deal_id; declared_index (-1 for an unknown stage); earned_stage (None
-    when no stage is earned) and earned_index (-1); criteria_met and
-    criteria_required (required criteria of the stages up to the declared
-    stage, or up to the earned stage when the declared one is unknown);
-    missing_actions (customer actions still missing up to the next stage to
-    earn); skipped_stages; days_in_stage; stuck; next_step.
+    Returns one row per row of ``book.deals``, in the same order, with
+    these columns:
+
+    - deal_id, and declared_index (-1 for an unknown stage).
+    - earned_stage (None when no stage is earned) and earned_index (-1).
+    - criteria_met and criteria_required: required criteria of the stages
+      up to the declared stage, or up to the earned stage when the declared
+      one is unknown.
+    - missing_actions: customer actions still missing up to the next stage
+      to earn, in ladder order.
+    - skipped_stages, days_in_stage (float), stuck (bool) and next_step.
     """
     ladder = build_ladder(book)
     deal_evidence = collect_evidence(book, as_of, ladder)
@@ -327,7 +343,7 @@ def stuck_flags(
     A deal that has earned no stage is held to the first stage's Max days.
     Won and Lost deals are never stuck; a blank Max days never makes one.
     """
-    # A blank column after the stages holds the limit of an empty ladder.
+    # A blank column after the stages is the limit of an empty ladder.
     limit = np.append(ladder.max_days, np.nan)[np.maximum(earned, 0)]
     is_open = ~status.isin(_CLOSED).to_numpy()
     with np.errstate(invalid="ignore"):

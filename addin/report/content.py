@@ -187,9 +187,14 @@ class RepPage:
     """The commission statement: one row per deal won in the month."""
 
     def commission_totals(self) -> dict[str, float]:
-        """Return the statement's totals of amount and both commissions."""
+        """Return the statement's totals of amount and both commissions.
+
+        As on the Scorecard, no win totals 0, and a win without a known
+        commission rate leaves the commission totals blank (NaN).
+        """
+        count = len(self.commissions)
         return {
-            column: float(self.commissions[column].sum(min_count=1))
+            column: float(self.commissions[column].sum(min_count=count))
             for column in ("amount_rc", "by_result", "by_process")
         }
 

@@ -691,10 +691,10 @@ def _rep_commissions(page: _Page, rep: RepPage, report: MonthlyReport) -> None:
             None,
             _number(totals["amount_rc"]),
             None,
-            _number(totals["by_result"]) or 0.0,
+            _number(totals["by_result"]),
             None,
             None,
-            _number(totals["by_process"]) or 0.0,
+            _number(totals["by_process"]),
         ],
     )
     for column, fmt in ((3, formats.amount), (5, formats.cents), (8, formats.cents)):

@@ -137,7 +137,8 @@ def _locate(
 
     row, first_column, last_column = found
     for table_def in table_defs:
-        if table_def.sheet == sheet and _starts_table(table_def, row, first_column):
+        on_sheet = table_def.sheet == sheet
+        if on_sheet and _is_header_of(table_def, row, first_column, last_column):
             return _table_area(table_def, sheets[sheet]), None
     headers = tuple(
         _cell(sheets[sheet], row, c) for c in range(first_column, last_column + 1)
@@ -164,11 +165,17 @@ def _table_area(table_def: TableDef, grid: Grid) -> _Area:
     return _Area(table_def.sheet, header_row, first[1], last[1], last_row, headers)
 
 
-def _starts_table(table_def: TableDef, row: int, column: int) -> bool:
+def _is_header_of(
+    table_def: TableDef, row: int, first_column: int, last_column: int
+) -> bool:
+    """Return whether a header run found by search is an Excel Table's header.
+
+    The table is used only when it lies within the run, so one Excel Table
+    spanning several settings tables is not read as each of them.
+    """
     first, last = _parse_ref(table_def.ref)
-    return (
-        first[0] == row and table_def.header_rows > 0 and first[1] <= column <= last[1]
-    )
+    within = first_column <= first[1] and last[1] <= last_column
+    return first[0] == row and table_def.header_rows > 0 and within
 
 
 def _parse_ref(ref: str) -> tuple[tuple[int, int], tuple[int, int]]:

@@ -450,6 +450,29 @@ def test_excel_table_skips_empty_rows(tmp_path):
     assert deals.rows == [2, 4]
 
 
+def test_unnamed_excel_table_totals_skipped():
+    grid = [["Deal ID", "Amount"], ["D1", 5], ["Total", 5]]
+    table = TableDef("Table1", "Deals", "A1:B3", totals_rows=1)
+
+    book = tables_from_grids({"Deals": grid}, [table])
+
+    assert book.tables["deals"].rows == [2]
+
+
+def test_one_excel_table_for_all_settings():
+    grid = [
+        ["Setting", "Value", "Currency", "Rate"],
+        ["Language", "en", "EUR", 1.1],
+        [None, None, "CNY", 0.14],
+    ]
+    table = TableDef("Table1", "Settings", "A1:D3")
+
+    book = tables_from_grids({"Settings": grid}, [table])
+
+    assert book.tables["settings"].rows == [2]
+    assert book.tables["rates"].rows == [2, 3]
+
+
 def test_table_defs_from_grids():
     grid = [["Title"], ["Deal ID", "Amount"], ["D1", 5], ["D2", 6], ["Total", 11]]
     table = TableDef("tblDeals", "Pipeline", "A2:B5", totals_rows=1)

@@ -275,3 +275,37 @@ def test_taskpane_loads_office_and_functions():
 
     assert "office.js" in page
     assert "/xlwings/custom-functions-code" in page
+
+
+def _serve(*options, env):
+    script = "import sys; from addin.cli import main; sys.exit(main())"
+    return subprocess.run(
+        [sys.executable, "-c", script, "serve", *options],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_serve_without_license_key_exits_2(tmp_path):
+    env = {
+        key: value for key, value in os.environ.items() if key != "XLWINGS_LICENSE_KEY"
+    }
+    env["HOME"] = str(tmp_path)  # no ~/.xlwings/xlwings.conf with a key either
+
+    result = _serve("--port", str(_free_port()), env=env)
+
+    assert result.returncode == 2
+    assert "XLWINGS_LICENSE_KEY=noncommercial" in result.stderr
+
+
+def test_serve_certfile_without_keyfile_exits_2(tmp_path):
+    certificate = tmp_path / "cert.pem"
+    certificate.write_text("not used")
+
+    result = _serve("--certfile", str(certificate), env=dict(os.environ))
+
+    assert result.returncode == 2
+    assert "--keyfile" in result.stderr

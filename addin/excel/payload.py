@@ -7,10 +7,10 @@ builds that JSON inside Excel; :func:`book_payload` builds the same JSON from
 a file, so tests and benchmarks can run a real workbook through the xlwings
 path on a machine without Excel.
 
-Values follow what Office.js returns and ``JSON.stringify`` sends: blanks are
-``""``, numbers are JSON numbers (so a whole number arrives as an int),
-cells whose number format is a date or time are ISO strings ending in
-``.000Z``, booleans stay booleans and error values are their text
+Values follow what Office.js returns and ``JSON.stringify`` sends. Blanks
+are ``""``. Numbers are JSON numbers, so a whole number arrives as an int.
+Cells whose number format is a date or time are ISO strings ending in
+``.000Z``. Booleans stay booleans, and error values are their text
 (``"#N/A"``).
 """
 
@@ -71,8 +71,8 @@ def book_payload(
 def open_book(payload: Payload) -> xw.Book:
     """Return the ``xw.Book`` of the remote engine for a payload.
 
-    xlwings registers its remote engine when it is imported and only if a
-    license key is set then; this registers it late if the key came later.
+    xlwings registers its remote engine when it is imported, and only if a
+    license key is set by then. This registers it late if the key came later.
     The book changes ``payload`` in place as scripts change the book.
     """
     if "remote" not in [engine.name for engine in xw.engines]:
@@ -168,8 +168,8 @@ def _tables_by_sheet(workbook: CalamineWorkbook) -> dict[str, list[dict[str, Any
 
 
 def _table_payload(table: Any) -> dict[str, Any]:
-    # calamine's start and end are the zero-based corners of the data body;
-    # the header row is the row above it.
+    # calamine's start and end are the zero-based corners of the data body,
+    # and the header row is the row above it.
     (body_row, first_column), (last_row, last_column) = table.start, table.end
     first = column_letter(first_column + 1)
     last = column_letter(last_column + 1)

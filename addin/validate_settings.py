@@ -17,7 +17,7 @@ from typing import Any
 from addin import schema
 from addin.locale import text
 from addin.model import DEFAULT_CURVE, CurveBand, Issue, RawWorkbook, Settings
-from addin.validate_columns import ParsedTable, is_blank, parse_table
+from addin.validate_columns import ParsedTable, parse_table
 from addin.values import (
     closest_name,
     normalize_name,
@@ -136,7 +136,7 @@ def _named_settings(raw: RawWorkbook) -> tuple[dict[str, Any], list[Issue]]:
     ordered = sorted(cells, key=lambda name: name != "Language")
     for name in ordered:
         position, cell = cells[name]
-        if is_blank(cell):
+        if not normalize_name(cell):
             continue
         rule = _RULES[name]
         value = rule.read(cell)

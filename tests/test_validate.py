@@ -491,3 +491,26 @@ def test_c13_evidence_join_keeps_amounts(tmp_path):
     assert len(table) == 5
     assert table["amount_rc"].sum() == book.deals["amount_rc"].sum()
     assert table["earned_stage"].tolist()[:2] == ["Proposal", "Proposal"]
+
+
+def test_repeated_problem_counted_once(tmp_path):
+    text_dates = [
+        {"deal_id": "D1", "criterion": "IQ1", "date": "2026-01-06"} for _ in range(1005)
+    ]
+
+    _, issues = load(tmp_path, evidence=text_dates)
+    summary = issues[-1]
+
+    assert len(issues) == 1001
+    assert summary.location == "Evidence!A1002"
+    assert summary.message.startswith("5 more cells of the Date column")
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"), [("zh-CN", "zh-CN"), ("中文", "zh-CN"), ("EN", "en")]
+)
+def test_language_setting(tmp_path, typed, language):
+    book, issues = load(tmp_path, settings={"Language": typed})
+
+    assert issues == []
+    assert book.settings.language == language

@@ -7,9 +7,9 @@ of :mod:`addin.schema` through :func:`addin.values.normalize_name`, so case,
 spaces, full-width forms and Chinese aliases do not matter. Values are
 returned as stored, unparsed: the validator parses them.
 
-The search itself works on plain grids of values (:func:`tables_from_grids`),
-so that the Excel add-in, which reads cells through xlwings, finds tables
-the same way as :func:`read_workbook`, which reads an .xlsx file with
+The search itself works on plain grids of values (:func:`tables_from_grids`).
+The Excel add-in reads cells through xlwings and hands its grids to the
+same search. :func:`read_workbook` gets its grids from an .xlsx file with
 python-calamine and reads the Excel Table definitions from the package.
 """
 
@@ -476,8 +476,8 @@ _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _FORMULA_TAGS = (b"<f>", b"<f ", b":f>", b":f ")
 _SCAN_CHUNK = 1 << 20
 _REF = re.compile(r"\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?")
-# What reading a part of a damaged package raises: a bad CRC or compressed
-# stream, a part cut short, invalid XML, or a part the package lists but lacks.
+# Errors raised while reading a part of a damaged package: a bad CRC or
+# compressed stream, a part cut short, invalid XML, or a missing part.
 _DAMAGED_PACKAGE = (
     zipfile.BadZipFile,
     zlib.error,

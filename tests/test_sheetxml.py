@@ -295,3 +295,22 @@ def test_unique_table_name_adds_number():
 @pytest.mark.parametrize(("wanted", "valid"), [("A1", "_A1"), ("my table", "my_table")])
 def test_unique_table_name_makes_valid(wanted, valid):
     assert unique_table_name(wanted, set()) == valid
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [
+        ("a&b", "a&b"),
+        ("x<y>z", "x<y>z"),
+        ("trail ", "trail "),
+        ("tab\there", "tab\there"),
+        ("line\r\nbreak", "line\r\nbreak"),
+        ("_x0041_", "_x005F_x0041_"),
+        ("é accent", "é accent"),
+        ('say "hi"', 'say "hi"'),
+    ],
+)
+def test_text_cell_round_trip(text, stored):
+    worksheet = render(one_block([(text, 1), ("plain", 2)]))
+
+    assert cell(worksheet, "A4").findtext(f"{MAIN}is/{MAIN}t") == stored

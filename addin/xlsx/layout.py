@@ -3,7 +3,7 @@
 A sheet reads top to bottom: the title line in row 1, a blank row, then each
 block with its optional title, its header row, its data rows and its notes,
 and a blank row before the next block. A block with a chart has the chart to
-the right of its table; the next block starts below the chart so that the two
+the right of its table. The next block starts below the chart so that the two
 never overlap. Rows and columns here are 1-based, as in Excel.
 """
 

@@ -1,6 +1,6 @@
 """Read an .xlsx/.xlsm zip package and write a patched copy of it.
 
-The writer copies every member it is not told to change as the raw bytes of
+The writer copies every member that is not replaced as the raw bytes of
 its local entry (header, compressed data and data descriptor), so untouched
 parts come out with the same bytes, compression and order as they went in.
 Only the members the caller replaces or adds are compressed anew.

@@ -1,8 +1,8 @@
 """Render one output sheet as worksheet XML, streamed in chunks.
 
-The XML is built as strings row by row, never as an element tree, so a sheet
-of 100,000 rows costs little memory: :meth:`SheetRenderer.chunks` yields
-encoded pieces that the package writer compresses as they come. Text cells
+The XML is built as strings, 500 rows at a time, never as an element tree,
+so a sheet of 100,000 rows costs little memory: :meth:`SheetRenderer.chunks`
+yields encoded pieces that the package writer compresses as they come. Text cells
 are inline strings (``t="inlineStr"``), so the workbook's shared string
 table is never touched, and no cell is ever written as a formula.
 """

@@ -5,8 +5,8 @@ index into ``cellXfs``, and conditional formats name theirs by index into
 ``dxfs``. The style book therefore only appends. Every existing number
 format, font, fill, border, xf and dxf keeps its index and its XML. Before it
 appends a record, the book looks for an identical one (same element, same
-attributes, same children in any order) and reuses it, so a second refresh
-finds the records the first one added and leaves the file as it is.
+attributes, same children in any order) and reuses it. A second refresh
+therefore finds the records the first one added and leaves the file as it is.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ _SECTION_ORDER = (
     "colors",
     "extLst",
 )
-# Number formats Excel knows by id without a <numFmt> record.
+# Built-in number formats, which Excel identifies by id without a <numFmt>.
 _BUILTIN_FORMATS = {
     "General": 0,
     "0": 1,

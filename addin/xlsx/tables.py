@@ -2,7 +2,7 @@
 
 A table's name must be unique in the workbook among tables and defined
 names, compared without regard to case, and its id must be unique among the
-workbook's table parts. When a block asks for a name that the team already
+workbook's table parts. When a block requests a name that the team already
 uses, the table gets the next free name with a number (``salesflowIssues2``)
 and the write result says so.
 """
@@ -33,7 +33,7 @@ def valid_table_name(wanted: str) -> str:
 def unique_table_name(wanted: str, taken: set[str]) -> str:
     """Return the first of ``wanted``, ``wanted2``, ... not in ``taken``.
 
-    ``taken`` holds names in casefolded form; the chosen name is added to it.
+    ``taken`` contains casefolded names, and the chosen name is added to it.
     """
     base = valid_table_name(wanted)
     name, counter = base, 2

@@ -6,7 +6,7 @@ The rules that keep a written sheet safe to open:
 - Dates and datetimes become Excel serial numbers (days since 1899-12-30).
   A timezone-aware datetime loses its timezone but keeps its wall-clock time
   as written (``09:00+08:00`` is written as 09:00), because that is the time
-  the person who typed it saw; a time of day becomes a fraction of a day.
+  the person who typed it saw. A time of day becomes a fraction of a day.
 - Text is always written as text, never as a formula. Characters that XML 1.0
   cannot carry (controls other than tab, line feed and carriage return,
   U+FFFE, U+FFFF and lone surrogates) are removed. A literal ``_xHHHH_`` in
@@ -40,7 +40,8 @@ _ESCAPE_LOOKALIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
 
 def is_missing(value: object) -> bool:
-    """Return True for None, NaN, NaT and ``pd.NA``: values written as empty."""
+    """Return True for values written as empty cells: None, NaN, NaT, ``pd.NA``
+    and infinities."""
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     if isinstance(value, float | np.floating):

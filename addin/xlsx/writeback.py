@@ -2,7 +2,7 @@
 
 :func:`write_output_sheets` is the entry point. It adds or replaces only the
 sheets salesflow owns (see :mod:`addin.xlsx.indexes` for the ownership
-marker). Every other member of the zip package is copied byte for byte; the
+marker). Every other member of the zip package is copied byte for byte. The
 only shared members it rewrites are the indexes that list sheets and the
 style table, to which it only appends. The new package is written to a
 temporary file beside the workbook, checked, and then moved over the
@@ -70,7 +70,7 @@ PartContent = bytes | Callable[[], Iterable[bytes]]
 
 @dataclass
 class WriteResult:
-    """What a write did, for the refresh summary."""
+    """Outcome of a write: sheets added, replaced and removed, and the backup."""
 
     path: Path
     """The workbook written."""
@@ -105,7 +105,10 @@ def write_output_sheets(
             0 keeps none.
         keep: Called with the name of each sheet salesflow owns that is not
             in ``sheets``; returning False removes that sheet. None keeps
-            them all.
+            them all. A copy of an output sheet made in Excel carries the
+            ownership marker too, so ``keep`` should return False only for
+            names salesflow itself once wrote (for example the sheets of
+            another language).
         language: Language of error messages and warnings.
 
     Raises:

@@ -49,7 +49,7 @@ class ParsedTable:
     currency_found: dict[str, list[str | None]] = field(default_factory=dict)
     """Amount column key -> currency named in each cell's text."""
     language: str = "en"
-    blank: dict[str, list[bool]] = field(default_factory=dict)
+    blank: dict[str, np.ndarray] = field(default_factory=dict)
     """Column key -> whether each cell is blank (spaces and invisible
     characters count as blank)."""
     _rows: list[int] | None = field(default=None, repr=False)
@@ -115,7 +115,7 @@ class ParsedTable:
         )
 
     def repeats(
-        self, severity: Severity, key: str, positions: Sequence[int]
+        self, severity: Severity, key: str, positions: Sequence[int] | np.ndarray
     ) -> list[Issue]:
         """Return one issue that counts the positions past the repeat limit.
 
@@ -220,7 +220,7 @@ def value_problems(table: ParsedTable, problems: dict[str, np.ndarray]) -> list[
     for key, column_problems in problems.items():
         expected = _EXPECTED_PROBLEMS.get((table.spec.key, key), frozenset())
         by_kind: dict[str, list[int]] = {}
-        for position in np.flatnonzero(np.not_equal(column_problems, None)):
+        for position in np.flatnonzero(pd.notna(column_problems)):
             problem = column_problems[position]
             if problem.key not in expected:
                 by_kind.setdefault(problem.key, []).append(int(position))

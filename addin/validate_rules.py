@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from addin.model import Issue, Settings
+from addin.model import Issue, Settings, Severity
 from addin.validate_columns import REPEAT_LIMIT, ParsedTable
 from addin.values import closest_name, normalize_name
 
@@ -67,7 +67,7 @@ def match_names(
     key: str,
     known: Iterable[str],
     *,
-    severity: str = "error",
+    severity: Severity = "error",
     unknown_key: str,
 ) -> tuple[pd.Series, list[Issue]]:
     """Replace each name of column ``key`` by the known spelling.
@@ -104,14 +104,14 @@ def match_names(
                 folded_values[position],
             )
         )
-    return matched, issues + table.repeats(severity, key, unknown)  # type: ignore[arg-type]
+    return matched, issues + table.repeats(severity, key, unknown)
 
 
 def _unknown_name(
     table: ParsedTable,
     key: str,
     position: int,
-    severity: str,
+    severity: Severity,
     unknown_key: str,
     closest: str | None,
     folded: str,
@@ -123,7 +123,7 @@ def _unknown_name(
     else:
         message_key = unknown_key
     return table.issue(
-        severity,  # type: ignore[arg-type]
+        severity,
         key,
         position,
         message_key,
@@ -192,7 +192,7 @@ def amount_currencies(
     for position in np.flatnonzero(found.notna().to_numpy()):
         found_code, declared_code = found.iat[position], declared.iat[position]
         fields = {
-            "value": deals.typed("amount", position),
+            "value": deals.typed("amount", int(position)),
             "found": found_code,
             "currency": declared_code,
             "amount": _number(frame["amount"].iat[position]),

@@ -3,7 +3,8 @@
 Each chart reads a table the summary sheet shows, so a reader can check
 every bar against a cell. Series colours are fixed, so the printed report
 looks the same in Excel and LibreOffice; :data:`SERIES_COLOURS` lists
-them for the render test.
+them for the render test; no colour serves two charts, so a test can
+tell which chart drew a bar.
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ REACHED_COLOUR = "9DC3E6"
 PROCESS_WIN_COLOUR = "2E7D32"
 WITH_GAPS_COLOUR = "F2A900"
 LUCK_COLOUR = "C00000"
-P10_COLOUR = "BDD7EE"
-P50_COLOUR = "2F5597"
-P90_COLOUR = "1F3864"
-WON_COLOUR = "2E7D32"
-QUOTA_COLOUR = "C00000"
+P10_COLOUR = "C9B8DF"
+P50_COLOUR = "7E57C2"
+P90_COLOUR = "4A2C82"
+WON_COLOUR = "00897B"
+QUOTA_COLOUR = "E65100"
 
 SERIES_COLOURS = {
     "funnel": (OPEN_COLOUR, REACHED_COLOUR),

@@ -33,6 +33,7 @@ from addin.validate_rules import (
     folded_names,
     match_names,
     missing_rates,
+    quota_currencies,
 )
 from addin.validate_settings import parse_settings
 
@@ -67,7 +68,7 @@ def validate(
 
     process, process_issues = _process(tables["process"])
     criteria, criteria_issues = _criteria(tables["criteria"], process)
-    team, team_issues = _team(tables["team"])
+    team, team_issues = _team(tables["team"], settings)
     deals, deal_issues = _deals(tables["deals"], process, team, settings)
     evidence, evidence_issues = _evidence(
         tables["evidence"], criteria, team, deals, settings.effective_as_of()
@@ -143,11 +144,12 @@ def _criteria(
     return criteria.astype({"required": bool}).reset_index(drop=True), issues
 
 
-def _team(table: ParsedTable) -> tuple[pd.DataFrame, list[Issue]]:
+def _team(table: ParsedTable, settings: Settings) -> tuple[pd.DataFrame, list[Issue]]:
     issues = duplicate_ids(table, "rep")
     issues += _out_of_range(
         table, "monthly_quota", table.frame["monthly_quota"] < 0, "validate.negative"
     )
+    issues += quota_currencies(table, settings)
     return table.frame, issues
 
 

@@ -220,6 +220,28 @@ def amount_currencies(
     return currency, issues
 
 
+def quota_currencies(team: ParsedTable, settings: Settings) -> list[Issue]:
+    """Report each monthly quota typed in another currency than the reporting one.
+
+    Quotas are taken in the reporting currency, so a quota of ``€50,000``
+    in a team that reports in USD would be read as 50,000 USD.
+    """
+    found = team.currency_found.get("monthly_quota", [])
+    return [
+        team.issue(
+            "error",
+            "monthly_quota",
+            position,
+            "validate.quota_currency",
+            value=team.typed("monthly_quota", position),
+            found=code,
+            reporting=settings.reporting_currency,
+        )
+        for position, code in enumerate(found)
+        if code is not None and code != settings.reporting_currency
+    ]
+
+
 def missing_rates(
     deals: ParsedTable, currency: pd.Series, settings: Settings
 ) -> list[Issue]:

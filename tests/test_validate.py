@@ -222,6 +222,15 @@ FAULTS = [
         "The Period setting 'week' is not valid.",
     ),
     (
+        "quota in other currency",
+        {"team": [{"Rep": "Ann", "Monthly quota": "€50,000"}]},
+        [("error", "Team!C2", "")],
+        (
+            "The monthly quota '€50,000' is in EUR, but quotas are in the reporting "
+            "currency USD."
+        ),
+    ),
+    (
         "negative rate",
         {"rates": {"EUR": -1.1}},
         [("error", "Settings!E2", "")],

@@ -312,6 +312,13 @@ TEXTS: dict[str, str] = {
         "Type the amount as a plain number ({amount}) and {found} in the Currency "
         "column."
     ),
+    "validate.quota_currency": (
+        "The monthly quota {value} is in {found}, but quotas are in the reporting "
+        "currency {reporting}."
+    ),
+    "validate.quota_currency.fix": (
+        "Type the quota as a plain number in {reporting}."
+    ),
     "validate.rate_missing": "There is no exchange rate for {currency}.",
     "validate.rate_missing.fix": (
         "Add {currency} and its rate to {reporting} to the exchange-rate table on "

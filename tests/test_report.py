@@ -221,8 +221,8 @@ def test_accuracy_rebuilt_without_history(november_report):
 
 
 def test_accuracy_from_history(export_copy, november_report):
-    kept = {column: None for column in HISTORY_COLUMNS}
-    kept.update(
+    history_row = {column: None for column in HISTORY_COLUMNS}
+    history_row.update(
         as_of=dt.date(2026, 10, 31),
         scope=TEAM_SCOPE,
         period="2026-11",
@@ -234,7 +234,7 @@ def test_accuracy_from_history(export_copy, november_report):
         p50=1_100_000.0,
         p90=1_400_000.0,
     )
-    saved = SavedState(history=pd.DataFrame([kept]))
+    saved = SavedState(history=pd.DataFrame([history_row]))
 
     check = compute_report(export_copy, "2026-11", saved=saved).forecast_check
 

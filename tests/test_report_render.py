@@ -54,7 +54,8 @@ def read_png(path: Path) -> tuple[int, int, bytes]:
         body = content[position + 8 : position + 8 + length]
         if kind == b"IHDR":
             width, height, depth, colour_type = struct.unpack(">IIBB", body[:10])
-            assert depth == 8 and colour_type in (2, 6), "only 8-bit RGB(A)"
+            assert depth == 8, "only 8-bit channels"
+            assert colour_type in (2, 6), "only RGB or RGBA"
             channels = 3 if colour_type == 2 else 4
         elif kind == b"IDAT":
             idat += body

@@ -2,8 +2,8 @@
 
 Each chart reads a table the summary sheet shows, so a reader can check
 every bar against a cell. Series colours are fixed, so the printed report
-looks the same in Excel and LibreOffice; :data:`SERIES_COLOURS` lists
-them for the render test; no colour serves two charts, so a test can
+looks the same in Excel and LibreOffice. :data:`SERIES_COLOURS` lists
+them for the render test. No colour serves two charts, so a test can
 tell which chart drew a bar.
 """
 
@@ -46,7 +46,7 @@ SERIES_COLOURS = {
 
 @dataclass(frozen=True)
 class TableArea:
-    """Where a chart's table sits: header row, last row and first column."""
+    """Position of a chart's table: header row, last row and first column."""
 
     header_row: int
     last_row: int
@@ -61,8 +61,8 @@ class TableArea:
 def funnel_chart(sheet: Worksheet, area: TableArea, language: str) -> BarChart:
     """Return horizontal bars of open and reached deals per stage.
 
-    The table's first column holds the stage and the next two the open and
-    reached deals. The first stage is drawn at the top, as in a funnel.
+    The table's first column contains the stage and the next two the open
+    and reached deals. The first stage is drawn at the top, as in a funnel.
     """
     chart = _bar_chart(text("report.chart.funnel", language), horizontal=True)
     _add_series(chart, sheet, area, range(2, 4), (OPEN_COLOUR, REACHED_COLOUR))
@@ -75,8 +75,8 @@ def won_by_rep_chart(
 ) -> BarChart:
     """Return each rep's won amount as a stacked bar split by won class.
 
-    The table's first column holds the rep and the next three the amounts
-    of process wins, wins with gaps and luck.
+    The table's first column contains the rep and the next three the
+    amounts of process wins, wins with gaps and luck.
     """
     chart = _bar_chart(text("report.chart.won_by_rep", language), horizontal=True)
     chart.grouping = "stacked"
@@ -119,8 +119,8 @@ def _bar_chart(title: str, horizontal: bool) -> BarChart:
     chart.style = 2
     chart.legend.position = "b"
     chart.gapWidth = 60
-    # openpyxl 3.1 marks axes deleted unless told otherwise, and Excel
-    # then draws the chart without its axis labels.
+    # openpyxl 3.1 writes axes as deleted unless delete is False, and
+    # Excel then draws the chart without its axis labels.
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.y_axis.majorGridlines = None

@@ -87,7 +87,7 @@ def report_as_of(month: Period, book_as_of: dt.date, language: str = "en") -> dt
 
     Raises:
         EmptyMonthError: The month starts after ``book_as_of``, so the
-            workbook holds nothing about it yet.
+            workbook has no data about it yet.
     """
     if month.start > book_as_of:
         raise EmptyMonthError(
@@ -109,7 +109,7 @@ def require_month_data(book: TeamBook, month: Period, as_of: dt.date) -> None:
 
     Raises:
         EmptyMonthError: No deal touches the month; the message names the
-            range of Created dates the workbook holds.
+            range of Created dates in the workbook.
     """
     deals = book.deals
     created = pd.to_datetime(deals["created"], errors="coerce")
@@ -135,12 +135,13 @@ def require_month_data(book: TeamBook, month: Period, as_of: dt.date) -> None:
 
 @dataclass(frozen=True)
 class ForecastCheck:
-    """How close the forecast of the report month came to what was won.
+    """Accuracy of the team's forecast of the report month against its won amount.
 
     ``source`` is ``history`` when a refresh before the month stored the
-    forecast in the History sheet, ``rebuilt`` when the backtest rebuilt it
-    from the data dated before the month, and ``none`` when neither is
-    possible (``reason`` names the locale key of the explanation).
+    forecast in the History sheet. It is ``rebuilt`` when the backtest
+    rebuilt it from the data dated before the month, and ``none`` when
+    neither is possible. Then ``reason`` is the locale key of the
+    explanation.
     """
 
     source: Literal["history", "rebuilt", "none"]
@@ -321,7 +322,7 @@ def forecast_check(
 ) -> ForecastCheck:
     """Compare the team's forecast of ``month``, made before it began, with ``actual``.
 
-    The forecast is the latest one History holds from a refresh dated
+    The forecast is the latest one History contains from a refresh dated
     before the month's first day. Without one, the backtest rebuilds it
     from the deals, evidence and closes dated before that day, when at
     least :data:`MIN_HISTORY_CLOSES` deals had closed by then.

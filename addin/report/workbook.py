@@ -38,7 +38,7 @@ from addin.report.charts import (
 from addin.report.content import MonthlyReport, RepPage
 
 MAX_SHEET_NAME = 31
-"""Longest sheet name Excel accepts."""
+"""Maximum length of an Excel sheet name."""
 _FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 _RESERVED_SHEET_NAMES = ("history",)
 """Names Excel keeps for itself (compared case-insensitively)."""

@@ -14,3 +14,7 @@ End Sub
 Sub SalesflowCheck()
     RunPython "from addin.excel.desktop import main; main('check')"
 End Sub
+
+Sub SalesflowMonthlyReport()
+    RunPython "from addin.excel.desktop import main; main('report')"
+End Sub

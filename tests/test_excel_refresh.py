@@ -22,11 +22,17 @@ from workbooks import Rows, deal, evidence, write_team_workbook
 
 from addin.errors import WriteError
 from addin.excel.actions import ACTIONS, WorkbookModel, trimmed_grid
-from addin.excel.desktop import status_text
+from addin.excel.desktop import run_action, status_text
 from addin.excel.payload import book_payload, open_book
-from addin.excel.refresh import check_book, refresh_book
+from addin.excel.refresh import (
+    check_book,
+    default_report_month,
+    monthly_report_book,
+    refresh_book,
+)
 from addin.excel.write import OWNER_NAME, _cell_text
 from addin.refresh import refresh_file
+from addin.report.build import build_report
 
 AS_OF = dt.date(2026, 2, 1)
 
@@ -281,3 +287,44 @@ def test_second_refresh_rewrites_own_sheets(tmp_path):
         assert trimmed_grid(again.sheet(sheet.name).grid()) == trimmed_grid(
             sheet.grid()
         ), sheet.name
+
+
+@pytest.mark.parametrize(
+    ("as_of", "month"),
+    [
+        (dt.date(2026, 11, 30), "2026-11"),
+        (dt.date(2026, 12, 4), "2026-11"),
+        (dt.date(2026, 1, 15), "2025-12"),
+        (dt.date(2026, 2, 28), "2026-02"),
+    ],
+)
+def test_default_report_month(as_of, month):
+    assert default_report_month(as_of) == month
+
+
+def test_monthly_report_matches_cli_report(tmp_path):
+    path = _small_team(tmp_path / "team.xlsx")
+    book = open_book(book_payload(path))
+
+    report = monthly_report_book(book, "2026-01", AS_OF)
+    from_file = build_report(path, "2026-01", as_of=AS_OF)
+
+    ours = tmp_path / report.name
+    ours.write_bytes(report.content)
+    theirs = tmp_path / "cli-report.xlsx"
+    theirs.write_bytes(from_file)
+    ours_book = CalamineWorkbook.from_path(str(ours))
+    theirs_book = CalamineWorkbook.from_path(str(theirs))
+    assert report.name == "team-report-2026-01.xlsx"
+    assert ours_book.sheet_names == theirs_book.sheet_names
+    for name in theirs_book.sheet_names:
+        assert _cli_grid(ours_book, name) == _cli_grid(theirs_book, name), name
+
+
+def test_desktop_action_returns_status(tmp_path):
+    path = _small_team(tmp_path / "team.xlsx")
+    book = open_book(book_payload(path))
+
+    line = run_action(book, "check")
+
+    assert line.startswith("salesflow check as of")

@@ -1,6 +1,7 @@
 """The add-in's FastAPI app: manifest, task pane files, scripts and custom functions."""
 
 import copy
+import datetime as dt
 import gzip
 import json
 import os
@@ -309,3 +310,53 @@ def test_serve_certfile_without_keyfile_exits_2(tmp_path):
 
     assert result.returncode == 2
     assert "--keyfile" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def won_payload(tmp_path_factory):
+    path = write_team_workbook(
+        tmp_path_factory.mktemp("report") / "team.xlsx",
+        deals=[
+            deal("D1", stage="Order", status="Won", closed_on=dt.date(2026, 1, 20)),
+            deal("D2"),
+        ],
+        evidence=[
+            evidence("D1", "IQ1", "2026-01-06"),
+            evidence("D1", "OR1", "2026-01-19"),
+        ],
+        settings={"As-of date": "2026-02-01"},
+    )
+    return book_payload(path)
+
+
+def test_monthly_report_script_offers_download(client, won_payload):
+    answer = client.post(
+        "/xlwings/custom-scripts-call/monthly_report", json=won_payload
+    ).json()
+
+    download = client.get(answer["salesflow"]["report_url"])
+
+    assert answer["salesflow"]["month"] == "2026-01"
+    assert download.content.startswith(b"PK")
+    assert "team-report-2026-01.xlsx" in download.headers["content-disposition"]
+
+
+def test_monthly_report_month_from_query(client, won_payload):
+    response = client.post(
+        "/xlwings/custom-scripts-call/monthly_report?month=2026-01", json=won_payload
+    )
+
+    assert response.json()["salesflow"]["report_url"].endswith("-2026-01.xlsx")
+
+
+def test_monthly_report_invalid_month_is_400(client, won_payload):
+    response = client.post(
+        "/xlwings/custom-scripts-call/monthly_report?month=2026-13", json=won_payload
+    )
+
+    assert response.status_code == 400
+    assert "2026-13" in response.text
+
+
+def test_report_download_unknown_token_not_found(client):
+    assert client.get("/reports/nothing/team-report-2026-01.xlsx").status_code == 404

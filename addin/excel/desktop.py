@@ -12,34 +12,48 @@ key is needed. ``desktop/salesflow.bas`` has the VBA for the buttons.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import xlwings as xw
 
 from addin.errors import SalesflowError
-from addin.excel.refresh import BookSummary, check_book, refresh_book
+from addin.excel.refresh import (
+    BookSummary,
+    check_book,
+    monthly_report_book,
+    refresh_book,
+)
 from addin.locale import text
 
 log = logging.getLogger(__name__)
 
 
 def main(action: str = "refresh") -> None:
-    """Run Refresh (or ``"check"``) on the workbook that called Python.
+    """Run ``"refresh"``, ``"check"`` or ``"report"`` on the calling workbook.
 
-    The summary goes to Excel's status bar; an error in the workbook is shown
-    in a message box instead of a Python traceback.
+    The summary goes to Excel's status bar. An error in the workbook is
+    shown in a message box instead of a Python traceback.
     """
     # NOTE: runs only inside desktop Excel with the xlwings add-in, which
-    # cannot be started on Linux; the tests run refresh_book on the remote
-    # engine instead.
+    # cannot be started on Linux; the tests run the same functions on the
+    # remote engine instead.
     book = xw.Book.caller()
-    run = check_book if action == "check" else refresh_book
     try:
-        summary = run(book)
+        book.app.status_bar = run_action(book, action)
     except SalesflowError as error:
         log.warning("%s failed: %s", action, error)
         book.app.alert(str(error), title="salesflow")
-        return
-    book.app.status_bar = status_text(summary)
+
+
+def run_action(book: xw.Book, action: str) -> str:
+    """Run one button's action on ``book`` and return the status line."""
+    if action == "report":
+        report = monthly_report_book(book)
+        path = Path(book.fullname).with_name(report.name)
+        path.write_bytes(report.content)
+        return text("excel.report_written", path=path)
+    run = check_book if action == "check" else refresh_book
+    return status_text(run(book))
 
 
 def status_text(summary: BookSummary, language: str = "en") -> str:

@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import time
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import xlwings as xw
@@ -22,10 +23,12 @@ from addin.excel.write import find_sheet, is_owned, write_output_sheets
 from addin.model import RawWorkbook
 from addin.reader import Grid, tables_from_grids
 from addin.refresh import RefreshResult, compute_sheets
+from addin.report.build import build_report, default_output
 from addin.schema import OUTPUT_SHEETS
 from addin.sheets.history import SHEET_NAME as HISTORY_SHEET
 from addin.sheets.history import parse_history
 from addin.state import STATE_SHEET, SavedState
+from addin.validate_settings import parse_settings
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +73,47 @@ def check_book(book: xw.Book, as_of: dt.date | None = None) -> BookSummary:
     issues = [sheet for sheet in result.sheets if sheet.name == "Issues"]
     written = write_output_sheets(book, issues, result.book.settings.language)
     return _summary("check", result, written, started)
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    """A monthly report built from a workbook open in Excel."""
+
+    name: str
+    """File name, as the CLI names it: ``team-report-2026-11.xlsx``."""
+    month: str
+    content: bytes
+    """The report as the bytes of an .xlsx file."""
+
+
+def monthly_report_book(
+    book: xw.Book, month: str | None = None, as_of: dt.date | None = None
+) -> ReportFile:
+    """Build the monthly report of ``book``, a separate .xlsx file.
+
+    Args:
+        book: The workbook, from any xlwings engine.
+        month: The report month, ``YYYY-MM``; None takes
+            :func:`default_report_month` of the as-of date.
+        as_of: The as-of date; None takes the Settings date, then today.
+    """
+    grids = read_grids(book, skip=_write_only_sheets(book))
+    raw = raw_workbook(book, grids)
+    if not month:
+        settings, _issues = parse_settings(raw)
+        month = default_report_month(as_of or settings.effective_as_of())
+    content = build_report(raw, month, saved_state(book, grids), as_of, book.name)
+    name = default_output(Path(book.name), month).name
+    log.info("monthly report %s built from %s", month, book.name)
+    return ReportFile(name, month, content)
+
+
+def default_report_month(as_of: dt.date) -> str:
+    """Return the last finished month: the as-of month if it ends that day."""
+    if (as_of + dt.timedelta(days=1)).month != as_of.month:
+        return f"{as_of:%Y-%m}"
+    previous = as_of.replace(day=1) - dt.timedelta(days=1)
+    return f"{previous:%Y-%m}"
 
 
 def compute_book(book: xw.Book, as_of: dt.date | None = None) -> RefreshResult:

@@ -9,12 +9,21 @@ may send without values: the output sheets that a refresh rewrites anyway.
 from __future__ import annotations
 
 import contextvars
+import secrets
+import time
+from collections import OrderedDict
 from typing import Any
 
 import xlwings as xw
 from xlwings.server import script
 
-from addin.excel.refresh import WRITE_ONLY_SHEETS, check_book, refresh_book
+from addin.excel.refresh import (
+    WRITE_ONLY_SHEETS,
+    ReportFile,
+    check_book,
+    monthly_report_book,
+    refresh_book,
+)
 
 summary_sink: contextvars.ContextVar[dict[str, Any]] = contextvars.ContextVar(
     "summary_sink"
@@ -22,6 +31,12 @@ summary_sink: contextvars.ContextVar[dict[str, Any]] = contextvars.ContextVar(
 """Where a script leaves its summary for the route that called it."""
 
 _EXCLUDE = list(WRITE_ONLY_SHEETS)
+
+MAX_REPORTS = 8
+"""Monthly reports kept in memory for download; the oldest goes first."""
+
+reports: OrderedDict[str, ReportFile] = OrderedDict()
+"""Reports built by the Monthly report button, by download token."""
 
 
 @script(name="Refresh", exclude=_EXCLUDE)
@@ -37,14 +52,22 @@ def check(book: xw.Book) -> None:
 
 
 @script(name="Monthly report", exclude=_EXCLUDE)
-def monthly_report(book: xw.Book) -> None:
-    """Refresh, then point to the monthly report the CLI writes."""
-    # NOTE: the monthly report is a separate .xlsx file written from a file
-    # on disk; the add-in cannot hand Excel a second workbook yet, so this
-    # button refreshes and the summary names the CLI command.
-    summary = refresh_book(book).as_dict()
-    summary["action"] = "monthly_report"
-    _keep(summary)
+def monthly_report(book: xw.Book, month: str = "") -> None:
+    """Build the monthly report, a separate .xlsx file to download."""
+    started = time.perf_counter()
+    report = monthly_report_book(book, month or None)
+    token = secrets.token_urlsafe(16)
+    reports[token] = report
+    while len(reports) > MAX_REPORTS:
+        reports.popitem(last=False)
+    _keep(
+        {
+            "action": "monthly_report",
+            "month": report.month,
+            "report_url": f"/reports/{token}/{report.name}",
+            "seconds": round(time.perf_counter() - started, 2),
+        }
+    )
 
 
 def _keep(summary: dict[str, Any]) -> None:

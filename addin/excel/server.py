@@ -37,6 +37,8 @@ ICON_SIZES = (16, 32, 64, 80, 128)
 ICON_COLOR = (0x1F, 0x6F, 0x4A)
 """RGB of the add-in's plain square icon."""
 
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 MAX_BODY_BYTES = 512 * 1024 * 1024
 """Largest workbook JSON accepted, once gunzipped."""
 
@@ -89,6 +91,7 @@ def _add_routes(app: FastAPI) -> None:
     app.post("/xlwings/custom-functions-call")(custom_functions_call)
     app.get("/xlwings/custom-scripts-meta")(custom_scripts_meta)
     app.post("/xlwings/custom-scripts-call/{script_name}")(custom_scripts_call)
+    app.get("/reports/{token}/{filename}")(report_download)
 
 
 async def root() -> dict[str, str]:
@@ -161,6 +164,10 @@ async def custom_scripts_call(script_name: str, request: Request) -> Response:
     from addin.excel import scripts
 
     data = await json_body(request)
+    # The task pane passes the Monthly report's month as ?month=YYYY-MM.
+    arguments = (
+        [request.query_params["month"]] if "month" in request.query_params else []
+    )
 
     if script_name not in {
         entry["function_name"] for entry in await custom_scripts_meta()
@@ -171,7 +178,10 @@ async def custom_scripts_call(script_name: str, request: Request) -> Response:
     try:
         log.info("script %s started on %s", script_name, data["book"]["name"])
         book = await xlwings.server.custom_scripts_call(
-            scripts, script_name, typehint_to_value={xw.Book: xw.Book(json=data)}
+            scripts,
+            script_name,
+            typehint_to_value={xw.Book: xw.Book(json=data)},
+            args=arguments,
         )
     except SalesflowError as error:
         log.warning("script %s failed: %s", script_name, error)
@@ -185,6 +195,20 @@ async def _unexpected_error(request: Request, error: Exception) -> Response:
     """Log the traceback; send the task pane one line it can show."""
     log.error("%s %s failed", request.method, request.url.path, exc_info=error)
     return PlainTextResponse(f"{type(error).__name__}: {error}", status_code=500)
+
+
+async def report_download(token: str, filename: str) -> Response:
+    """Return a monthly report that the Monthly report button built."""
+    from addin.excel import scripts
+
+    report = scripts.reports.get(token)
+    if report is None or report.name != filename:
+        return PlainTextResponse("no such report; build it again", status_code=404)
+    return Response(
+        report.content,
+        media_type=XLSX_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="{report.name}"'},
+    )
 
 
 async def json_body(request: Request) -> Any:

@@ -949,6 +949,7 @@ TEXTS: dict[str, str] = {
     "report.progress": "Building the monthly report {month}",
     "report.error.write": "could not write the report beside {path}: {error}",
     # addin/excel (the Excel add-in, xlwings Lite and the desktop button)
+    "excel.report_written": "salesflow wrote the monthly report to {path}",
     "excel.summary": (
         "salesflow {action} as of {as_of}: {deals} deals, {errors} errors, "
         "{warnings} warnings ({seconds} s)"

@@ -34,7 +34,7 @@ async function runScript(name) {
     const exclude = (entry.exclude || "").split(",").filter((sheet) => sheet);
     await Excel.run(async (context) => {
       const payload = await getBookData(context, exclude);
-      const response = await fetch(`/xlwings/custom-scripts-call/${name}`, {
+      const response = await fetch(scriptUrl(name), {
         method: "POST",
         headers: { "Content-Type": "application/json", "Content-Encoding": "gzip" },
         body: await gzip(JSON.stringify(payload)),
@@ -48,9 +48,34 @@ async function runScript(name) {
     });
     setStatus(`${name} finished.`, false);
     showSummary(lastSummary);
+    if (lastSummary && lastSummary.report_url) {
+      offerReport(lastSummary.report_url);
+    }
   } catch (error) {
     setStatus(String(error.message || error), true);
   }
+}
+
+function scriptUrl(name) {
+  // The Monthly report takes the month picked in the task pane, if any;
+  // without one the server takes the last finished month.
+  const url = `/xlwings/custom-scripts-call/${name}`;
+  const month = document.getElementById("month");
+  if (name === "monthly_report" && month && month.value) {
+    return `${url}?month=${encodeURIComponent(month.value)}`;
+  }
+  return url;
+}
+
+function offerReport(path) {
+  const url = window.location.origin + path;
+  const link = document.getElementById("report");
+  if (link) {
+    link.href = url;
+    link.hidden = false;
+  }
+  // From the ribbon the task pane may be closed, so open the download too.
+  Office.context.ui.openBrowserWindow(url);
 }
 
 async function gzip(text) {
@@ -311,6 +336,10 @@ function setStatus(message, isError) {
 function showSummary(summary) {
   const target = document.getElementById("summary");
   if (!target || !summary) return;
+  if (summary.action === "monthly_report") {
+    target.textContent = `Monthly report of ${summary.month} built in ${summary.seconds} s.`;
+    return;
+  }
   const lines = [
     `${summary.action} as of ${summary.as_of}: ${summary.deals} deals`,
     `${summary.errors} errors, ${summary.warnings} warnings (see the Issues sheet)`,

@@ -34,9 +34,8 @@ def main(action: str = "refresh") -> None:
     The summary goes to Excel's status bar. An error in the workbook is
     shown in a message box instead of a Python traceback.
     """
-    # NOTE: runs only inside desktop Excel with the xlwings add-in, which
-    # cannot be started on Linux; the tests run the same functions on the
-    # remote engine instead.
+    # NOTE: this runs only inside desktop Excel with the xlwings add-in, so
+    # it has never run here. The tests run run_action on the remote engine.
     book = xw.Book.caller()
     try:
         book.app.status_bar = run_action(book, action)

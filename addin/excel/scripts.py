@@ -1,7 +1,7 @@
 """The scripts behind the ribbon buttons, as xlwings Server runs them.
 
 xlwings Server calls a script with the workbook the task pane sent, as an
-``xw.Book``; the actions the script queues on that book are sent back and
+``xw.Book``. The actions the script queues on that book are sent back and
 applied in Excel. The ``exclude`` option tells the task pane which sheets it
 may send without values: the output sheets that a refresh rewrites anyway.
 """
@@ -28,7 +28,7 @@ from addin.excel.refresh import (
 summary_sink: contextvars.ContextVar[dict[str, Any]] = contextvars.ContextVar(
     "summary_sink"
 )
-"""Where a script leaves its summary for the route that called it."""
+"""Summary a script leaves for the route that called it."""
 
 _EXCLUDE = list(WRITE_ONLY_SHEETS)
 

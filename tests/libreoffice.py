@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
@@ -54,21 +55,39 @@ def convert(path: Path, to: str = "pdf", outdir: Path | None = None) -> Path:
         str(outdir),
         str(path),
     ]
-    completed = subprocess.run(
-        command,
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=CONVERT_TIMEOUT_SECONDS,
-    )
+    returncode, stderr = _run_in_own_group(command)
     extension = to.split(":", 1)[0]
     converted = outdir / f"{path.stem}.{extension}"
-    if completed.returncode != 0 or not converted.exists():
+    if returncode != 0 or not converted.exists():
         raise RuntimeError(
             f"soffice could not convert {path.name} to {to} "
-            f"(exit {completed.returncode}): {completed.stderr.strip()}"
+            f"(exit {returncode}): {stderr.strip()}"
         )
     return converted
+
+
+def _run_in_own_group(command: list[str]) -> tuple[int, str]:
+    """Run ``command`` in a new process group and return its exit code and stderr.
+
+    soffice starts soffice.bin as a child, so a timeout kills the whole group;
+    killing only the first process would leave soffice.bin running.
+    """
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        _, stderr = process.communicate(timeout=CONVERT_TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise RuntimeError(
+            f"soffice did not finish within {CONVERT_TIMEOUT_SECONDS} s: {command}"
+        ) from None
+    return process.returncode, stderr
 
 
 def pdf_to_png(pdf: Path, resolution: int = 50, page: int = 1) -> Path:

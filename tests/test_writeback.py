@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -457,6 +458,14 @@ def test_funnel_renders_to_png(tmp_path):
     png = pdf_to_png(pdf, resolution=50, page=2)
 
     assert png.stat().st_size > 5_000
+    page_text = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Funnel as of 2026-11-30" in page_text
+    assert "Open deals by stage" in page_text
 
 
 @pytest.mark.slow

@@ -21,6 +21,9 @@ from udfs.functions import (  # noqa: F401  (Lite registers them from main.py)
     win_probability,
 )
 
+# NOTE: this file has not run in xlwings Lite; whether python-calamine,
+# which the reader imports, installs in Lite's Pyodide is unverified.
+
 # Lite sends these sheets without their values: a refresh rewrites them.
 _EXCLUDE = list(WRITE_ONLY_SHEETS)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,13 +102,28 @@ def read_saved_state(path: Path) -> SavedState:
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(str(path))
+    grids = {
+        name: workbook.get_sheet_by_name(name).to_python()
+        for name in (STATE_SHEET, HISTORY_SHEET)
+        if name in workbook.sheet_names
+    }
+    return saved_state_from_grids(grids.get(STATE_SHEET), grids.get(HISTORY_SHEET))
+
+
+def saved_state_from_grids(
+    state_grid: Sequence[Sequence[object]] | None,
+    history_grid: Sequence[Sequence[object]] | None,
+) -> SavedState:
+    """Build the saved state from the values of the state and History sheets.
+
+    Each grid is a sheet's rows from A1; None when the sheet is missing.
+    The CLI reads the grids from the file, the Excel add-in through xlwings.
+    """
     state = SavedState()
-    if STATE_SHEET in workbook.sheet_names:
-        grid = workbook.get_sheet_by_name(STATE_SHEET).to_python()
-        state.first_seen = _first_seen_from_grid(grid)
-    if HISTORY_SHEET in workbook.sheet_names:
-        grid = workbook.get_sheet_by_name(HISTORY_SHEET).to_python()
-        state.history = parse_history(grid)
+    if state_grid is not None:
+        state.first_seen = _first_seen_from_grid([list(row) for row in state_grid])
+    if history_grid is not None:
+        state.history = parse_history(history_grid)
     return state
 
 

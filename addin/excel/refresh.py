@@ -26,8 +26,7 @@ from addin.refresh import RefreshResult, compute_sheets
 from addin.report.build import build_report, default_output
 from addin.schema import OUTPUT_SHEETS
 from addin.sheets.history import SHEET_NAME as HISTORY_SHEET
-from addin.sheets.history import parse_history
-from addin.state import STATE_SHEET, SavedState
+from addin.state import STATE_SHEET, SavedState, saved_state_from_grids
 from addin.validate_settings import parse_settings
 
 log = logging.getLogger(__name__)
@@ -130,20 +129,12 @@ def raw_workbook(book: xw.Book, grids: dict[str, Grid]) -> RawWorkbook:
 
 def saved_state(book: xw.Book, grids: dict[str, Grid]) -> SavedState:
     """Return what earlier refreshes stored in ``book``'s own sheets."""
-    # TODO: addin.state reads the saved state only from a file. This mirrors
-    # its read_saved_state on grids and uses its private parser, until
-    # addin.state offers a function that takes grids.
-    from addin.state import _first_seen_from_grid
-
-    state = SavedState()
-    state_sheet = find_sheet(book, STATE_SHEET)
-    if state_sheet is not None and is_owned(state_sheet):
-        grid: list[list[object]] = [list(row) for row in grids[state_sheet.name]]
-        state.first_seen = _first_seen_from_grid(grid)
-    history = find_sheet(book, HISTORY_SHEET)
-    if history is not None and is_owned(history):
-        state.history = parse_history(grids[history.name])
-    return state
+    owned = {}
+    for name in (STATE_SHEET, HISTORY_SHEET):
+        sheet = find_sheet(book, name)
+        if sheet is not None and is_owned(sheet):
+            owned[name] = grids[sheet.name]
+    return saved_state_from_grids(owned.get(STATE_SHEET), owned.get(HISTORY_SHEET))
 
 
 def _write_only_sheets(book: xw.Book) -> list[str]:

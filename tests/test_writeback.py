@@ -547,3 +547,12 @@ def test_literal_escape_text_reads_back(tmp_path):
     write_output_sheets(path, [sheet])
 
     assert calamine_rows(path, "Notes")[3][0] == "_x0041_"
+
+
+def test_app_titles_list_new_sheets(written):
+    app = members(written)["docProps/app.xml"].decode()
+
+    titles = app[app.index("<TitlesOfParts>") :]
+    assert titles.count("<vt:lpstr>") == 4
+    assert "<vt:lpstr>Issues</vt:lpstr><vt:lpstr>Funnel</vt:lpstr>" in titles
+    assert "<vt:i4>4</vt:i4>" in app

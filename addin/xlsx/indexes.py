@@ -184,6 +184,7 @@ class WorkbookIndex:
                 )
             )
         self.sheets = self._read_sheets()
+        self._worksheets_before = self._worksheet_names()
 
     # Reading
 
@@ -245,6 +246,9 @@ class WorkbookIndex:
             )
             if (element.get("name") or "").casefold() == OWNER_NAME.casefold()
         ]
+
+    def _worksheet_names(self) -> list[str]:
+        return [sheet.name for sheet in self.sheets if "worksheets/" in sheet.part]
 
     def find_sheet(self, name: str) -> WorkbookSheet | None:
         """Return the sheet called ``name``, compared as Excel does (any case)."""
@@ -446,9 +450,11 @@ class WorkbookIndex:
     def _update_app_titles(self) -> None:
         """List the worksheets in docProps/app.xml as they now are.
 
-        The titles vector holds the parts of each heading pair in turn
-        (worksheets, then named ranges and so on); only the worksheet run is
-        replaced. An app.xml whose counts do not add up is left alone.
+        The titles vector lists the parts of each heading pair in turn
+        (worksheets, then named ranges and so on). The worksheet pair is the
+        one whose titles are the worksheet names the workbook had, because
+        its label is translated ("Worksheets", "工作表"). Only that run of
+        titles is replaced, and an app.xml where no run matches is left alone.
         """
         app = self._trees.get(APP_PART)
         if app is None:
@@ -457,18 +463,17 @@ class WorkbookIndex:
         titles = app.find(f"{{{_EXTENDED_NS}}}TitlesOfParts/{{{_VARIANT_NS}}}vector")
         if pairs is None or titles is None:
             return
-        variants = [variant[0] for variant in pairs if len(variant)]
+        counts = [variant[0] for variant in pairs if len(variant)][1::2]
+        titled = [element.text or "" for element in titles]
         offset = 0
-        for label, count in zip(variants[::2], variants[1::2]):
-            if label.text in ("Worksheets", "工作表"):
+        for count in counts:
+            old_count = int(count.text or "0")
+            if titled[offset : offset + old_count] == self._worksheets_before:
                 break
-            offset += int(count.text or "0")
+            offset += old_count
         else:
             return
-        old_count = int(count.text or "0")
-        if offset + old_count > len(titles):
-            return
-        names = [sheet.name for sheet in self.sheets if "worksheets/" in sheet.part]
+        names = self._worksheet_names()
         for element in list(titles)[offset : offset + old_count]:
             titles.remove(element)
         for position, name in enumerate(names):

@@ -7,17 +7,17 @@ steadier under such load, so every ratio is given both ways.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import platform
 import statistics
 import subprocess
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
-from benchmarks.generate import Size
+from benchmarks.generate import SIZES, Size
 
 COMMANDS = ("floor", "check", "refresh", "usual")
 _MB = 1024 * 1024
@@ -55,15 +55,38 @@ class SizeResult:
     steps_error: str | None = None
     load: tuple[float, float] = (0.0, 0.0)
     """One-minute load average before and after the size was measured."""
+    measured_at: str = ""
+    """UTC time the size's measurement ended, ``YYYY-MM-DD HH:MM``."""
+    commit: str = ""
+    """salesflow's commit (``git describe --dirty``) when it was measured."""
+
+    def to_json(self) -> dict[str, object]:
+        record = asdict(self)
+        record["size"] = self.size.name
+        record["path"] = str(self.path)
+        return record
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> SizeResult:
+        runs = {name: Runs(**fields) for name, fields in record.pop("runs").items()}
+        return cls(
+            **{
+                **record,
+                "size": SIZES[record["size"]],
+                "path": Path(record["path"]),
+                "runs": runs,
+                "load": tuple(record["load"]),
+            }
+        )
 
 
 def report(results: Sequence[SizeResult], command_line: str) -> str:
     """Return the results as markdown."""
-    now = dt.datetime.now(dt.UTC)
     lines = [
         (
-            f"Measured {now:%Y-%m-%d %H:%M} UTC with `{command_line}`; medians of "
-            "the runs counted in brackets, each command in a fresh subprocess."
+            f"Reported with `{command_line}`: medians of the runs counted in "
+            "brackets, each command in a fresh subprocess. When each size was "
+            "measured is listed under Machine."
         ),
         "",
         "Wall-clock seconds:",
@@ -261,19 +284,21 @@ def _failures(results: Sequence[SizeResult]) -> list[str]:
 def _machine(results: Sequence[SizeResult]) -> list[str]:
     packages = ["lxml", "openpyxl", "python-calamine", "pandas", "numpy"]
     versions = ", ".join(f"{name} {_version(name)}" for name in packages)
-    loads = ", ".join(
-        f"{result.size.name} {result.load[0]:.1f} → {result.load[1]:.1f}"
+    sizes = [
+        f"  - {result.size.name}: finished {result.measured_at} UTC at commit "
+        f"{result.commit}, load average {result.load[0]:.1f} → "
+        f"{result.load[1]:.1f}"
         for result in results
-    )
+    ]
     return [
         "Machine:",
         "",
         f"- CPU: {_cpu_model()}, {os.cpu_count()} logical CPUs (`nproc`)",
         f"- memory: {_memory_total()}",
-        f"- one-minute load average before → after each size: {loads}",
         f"- Python {platform.python_version()} on {platform.platform()}",
         f"- {versions}",
-        f"- salesflow at commit {_commit()}",
+        "- each size (one-minute load average before → after):",
+        *sizes,
     ]
 
 
@@ -308,7 +333,7 @@ def _memory_total() -> str:
     return "unknown"
 
 
-def _commit() -> str:
+def current_commit() -> str:
     describe = subprocess.run(
         ["git", "describe", "--always", "--dirty"],
         check=False,

@@ -23,6 +23,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import subprocess
@@ -33,10 +34,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.generate import AS_OF, CACHE, SIZES, Size, workbook_path
-from benchmarks.report import COMMANDS, Runs, SizeResult, report
+from benchmarks.report import COMMANDS, Runs, SizeResult, current_commit, report
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results.md"
+SAVED = CACHE / "results"
 README = HERE / "README.md"
 START_MARK = "<!-- results:start -->"
 END_MARK = "<!-- results:end -->"
@@ -199,7 +201,23 @@ def run_size(
                 continue
             result.runs[command] = measure(command, result.path, work, times)
     result.load = (load_before, os.getloadavg()[0])
+    result.measured_at = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M}"
+    result.commit = current_commit()
     return result
+
+
+def save_result(result: SizeResult, folder: Path) -> None:
+    """Keep a size's measurements so that a later report can include them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{result.size.name}.json"
+    path.write_text(json.dumps(result.to_json(), indent=1))
+
+
+def load_result(name: str, folder: Path) -> SizeResult:
+    path = folder / f"{name}.json"
+    if not path.exists():
+        raise SystemExit(f"No saved measurements of size {name} in {folder}.")
+    return SizeResult.from_json(json.loads(path.read_text()))
 
 
 def write_results(text: str, results_path: Path) -> None:
@@ -244,14 +262,25 @@ def main(argv: Sequence[str] | None = None) -> list[SizeResult]:
         default=RESULTS,
         help="markdown file to write the results to",
     )
+    parser.add_argument(
+        "--saved",
+        default="",
+        help="comma-separated sizes to report from their last saved "
+        "measurements instead of measuring them again",
+    )
     options = parser.parse_args(argv)
     commands = [name.strip() for name in options.commands.split(",")]
     usual_repeat = options.usual_repeat or options.repeat
 
-    results = [
-        run_size(SIZES[name.strip()], commands, options.repeat, usual_repeat)
-        for name in options.sizes.split(",")
-    ]
+    # Measurements are kept beside a results page of one's own, so that a
+    # trial run does not replace those behind the default page.
+    saved = SAVED if options.results == RESULTS else options.results.parent
+    results = [load_result(name, saved) for name in _names(options.saved)]
+    for name in _names(options.sizes):
+        result = run_size(SIZES[name], commands, options.repeat, usual_repeat)
+        save_result(result, saved)
+        results.append(result)
+    results.sort(key=lambda result: list(SIZES).index(result.size.name))
     command_line = "python -m benchmarks.run " + " ".join(
         sys.argv[1:] if argv is None else argv
     )
@@ -259,6 +288,10 @@ def main(argv: Sequence[str] | None = None) -> list[SizeResult]:
     write_results(text, options.results)
     print(text)
     return results
+
+
+def _names(sizes: str) -> list[str]:
+    return [name.strip() for name in sizes.split(",") if name.strip()]
 
 
 if __name__ == "__main__":

@@ -174,6 +174,7 @@ def _print_rich_group(
     issues: list[Issue],
     language: str,
 ) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     from addin.locale import text
@@ -185,7 +186,9 @@ def _print_rich_group(
         table.add_column(text(f"issues.col.{key}", language), overflow="fold")
     for issue in issues:
         if issue.severity == severity:
-            table.add_row(issue.location, issue.deal, issue.message, issue.fix)
+            # Typed values may contain brackets, which rich reads as markup.
+            cells = (issue.location, issue.deal, issue.message, issue.fix)
+            table.add_row(*(escape(cell) for cell in cells))
     console.print(table)
 
 

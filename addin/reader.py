@@ -15,6 +15,7 @@ python-calamine and reads the Excel Table definitions from the package.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import posixpath
@@ -41,7 +42,7 @@ from addin.model import (
     column_index,
     column_letter,
 )
-from addin.values import normalize_name
+from addin.values import normalize_name, parse_id
 
 logger = logging.getLogger(__name__)
 
@@ -474,6 +475,8 @@ _ENCRYPTION_STREAMS = (
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 # Start tags of a formula element, with or without a namespace prefix.
 _FORMULA_TAGS = (b"<f>", b"<f ", b":f>", b":f ")
+# Type attribute of a cell that holds an error value such as #N/A.
+_SCAN_TAGS = (*_FORMULA_TAGS, b't="e"')
 _SCAN_CHUNK = 1 << 20
 _REF = re.compile(r"\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?")
 # Errors raised while reading a part of a damaged package: a bad CRC or
@@ -508,7 +511,7 @@ def read_workbook(path: str | Path, language: str = "en") -> RawWorkbook:
             book = tables_from_grids(
                 grids, table_defs, path=str(path), language=language
             )
-            book.issues.extend(_uncached_formula_issues(package, parts, book, language))
+            book.issues.extend(_unknown_value_issues(package, parts, book, language))
         except _DAMAGED_PACKAGE as error:
             raise _damaged(path, error, language) from None
     logger.debug("read %s: tables %s", path, sorted(book.tables))
@@ -722,52 +725,70 @@ def _table_def(table: etree._Element, sheet: str) -> TableDef | None:
 
 
 # ---------------------------------------------------------------------------
-# Formulas without a saved result
+# Cells whose value is unknown: formulas without a saved result, and errors
 
 
-def _uncached_formula_issues(
+def _unknown_value_issues(
     package: zipfile.ZipFile,
     parts: Mapping[str, str],
     book: RawWorkbook,
     language: str,
 ) -> list[Issue]:
-    """Report formula cells of the input tables that have no saved result.
+    """Report cells of the input tables whose value cannot be known.
 
-    A file written by a program that does not calculate (a script, some
-    exporters) stores formulas without results; their cells read as empty.
+    Two kinds read as empty through python-calamine: a formula saved without
+    its result (written by a program that does not calculate, such as a
+    script or some exporters) and an error value such as ``#N/A``. Both are
+    reported at their cell instead of being read as blanks.
     """
     issues = []
     for spec in schema.INPUT_TABLES:
         table = book.tables.get(spec.key)
         part = parts.get(table.location.sheet) if table else None
-        if table is None or part is None or not _has_formulas(package, part):
+        if table is None or part is None or not _may_hide_values(package, part):
             continue
         keys = {letters: key for key, letters in table.location.columns.items()}
-        rows = set(table.rows)
-        for row, letters in sorted(_uncached_cells(package, part)):
-            if row in rows and letters in keys:
-                mandatory = spec.column(keys[letters]).mandatory
-                severity = "error" if mandatory else "warning"
-                cell = f"{letters}{row}"
-                issues.append(_uncached_issue(table, cell, severity, language))
+        positions = {row: index for index, row in enumerate(table.rows)}
+        for (row, letters), error in sorted(_unknown_cells(package, part).items()):
+            if row not in positions or letters not in keys:
+                continue
+            mandatory = spec.column(keys[letters]).mandatory
+            issue = _unknown_value_issue(
+                table, f"{letters}{row}", error, mandatory, language
+            )
+            deal = _deal_of(table, positions[row])
+            issues.append(dataclasses.replace(issue, deal=deal))
     return issues
 
 
-def _has_formulas(package: zipfile.ZipFile, part: str) -> bool:
-    """Return whether the sheet part contains a formula, scanning its bytes."""
+def _deal_of(table: RawTable, position: int) -> str:
+    deal_ids = table.values.get("deal_id")
+    if deal_ids is None:
+        return ""
+    parsed = parse_id(deal_ids[position])
+    return "" if parsed.problem or parsed.value is None else str(parsed.value)
+
+
+def _may_hide_values(package: zipfile.ZipFile, part: str) -> bool:
+    """Return whether a sheet part has a formula or an error cell, scanning bytes."""
     tail = b""
     with package.open(part) as stream:
         while chunk := stream.read(_SCAN_CHUNK):
             window = tail + chunk
-            if any(tag in window for tag in _FORMULA_TAGS):
+            if any(tag in window for tag in _SCAN_TAGS):
                 return True
             tail = chunk[-8:]
     return False
 
 
-def _uncached_cells(package: zipfile.ZipFile, part: str) -> set[tuple[int, str]]:
-    """Return (row, column letters) of formula cells with no saved result."""
-    cells = set()
+def _unknown_cells(
+    package: zipfile.ZipFile, part: str
+) -> dict[tuple[int, str], str | None]:
+    """Return (row, column letters) -> error text of cells with unknown values.
+
+    The error text is None for a formula with no saved result.
+    """
+    cells: dict[tuple[int, str], str | None] = {}
     cell_tag, row_tag = f"{{{_MAIN_NS}}}c", f"{{{_MAIN_NS}}}row"
     with package.open(part) as stream:
         events = etree.iterparse(
@@ -778,13 +799,23 @@ def _uncached_cells(package: zipfile.ZipFile, part: str) -> set[tuple[int, str]]
                 element.clear()
                 while element.getprevious() is not None:
                     del element.getparent()[0]
-            elif _lacks_result(element):
-                # NOTE: a cell without its optional "r" reference is skipped;
-                # Excel, LibreOffice and openpyxl always write it.
-                reference = re.fullmatch(r"([A-Z]+)(\d+)", element.get("r", ""))
-                if reference is not None:
-                    cells.add((int(reference[2]), reference[1]))
+                continue
+            error = _error_value(element)
+            if error is None and not _lacks_result(element):
+                continue
+            # NOTE: a cell without its optional "r" reference is skipped;
+            # Excel, LibreOffice and openpyxl always write it.
+            reference = re.fullmatch(r"([A-Z]+)(\d+)", element.get("r", ""))
+            if reference is not None:
+                cells[(int(reference[2]), reference[1])] = error
     return cells
+
+
+def _error_value(cell: etree._Element) -> str | None:
+    if cell.get("t") != "e":
+        return None
+    value = cell.find(f"{{{_MAIN_NS}}}v")
+    return value.text if value is not None and value.text else "#VALUE!"
 
 
 def _lacks_result(cell: etree._Element) -> bool:
@@ -798,12 +829,23 @@ def _lacks_result(cell: etree._Element) -> bool:
     return not value.text and cell.get("t") != "str"
 
 
-def _uncached_issue(table: RawTable, cell: str, severity: str, language: str) -> Issue:
+def _unknown_value_issue(
+    table: RawTable, cell: str, error: str | None, mandatory: bool, language: str
+) -> Issue:
+    if error is None:
+        message = text("reader.formula_without_result", language, cell=cell)
+        fix = text("reader.formula_without_result.fix", language)
+    else:
+        message = text("reader.error_value", language, cell=cell, error=error)
+        fix = text("reader.error_value.fix", language, error=error)
+    # An error value always loses what was meant; a missing formula result
+    # only matters where the column must be filled.
+    severity = "error" if mandatory or error is not None else "warning"
     return Issue(
         severity=severity,  # type: ignore[arg-type]
         sheet=table.location.sheet,
         cell=cell,
         deal="",
-        message=text("reader.formula_without_result", language, cell=cell),
-        fix=text("reader.formula_without_result.fix", language),
+        message=message,
+        fix=fix,
     )

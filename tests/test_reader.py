@@ -541,6 +541,17 @@ def test_formula_with_result_silent(tmp_path):
     assert issues == []
 
 
+def test_error_value_reported_with_deal(tmp_path):
+    path = write_team_workbook(
+        tmp_path / "team.xlsx",
+        deals=[deal("D1", expected_close="#N/A"), deal("D2")],
+    )
+
+    issues = [i for i in read_workbook(path).issues if "#N/A" in i.message]
+
+    assert [(i.cell, i.severity, i.deal) for i in issues] == [("K2", "error", "D1")]
+
+
 # ---------------------------------------------------------------------------
 # Files that cannot be read
 

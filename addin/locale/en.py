@@ -142,6 +142,13 @@ TEXTS: dict[str, str] = {
     # shared words
     "common.yes": "Yes",
     "common.no": "No",
+    # names of the output sheets (addin/sheets/)
+    "sheet.issues": "Issues",
+    "sheet.deal_audit": "Deal audit",
+    "sheet.funnel": "Funnel",
+    "sheet.scorecard": "Scorecard",
+    "sheet.forecast": "Forecast",
+    "sheet.history": "History",
     # addin/sheets/deal_audit.py
     "audit.title": "Deal audit as of {as_of}: {deals} deals",
     "audit.col.deal_id": "Deal ID",
@@ -452,6 +459,12 @@ TEXTS: dict[str, str] = {
     "reader.duplicate_column.fix": (
         "Rename or delete one of the two columns; salesflow reads the one in "
         "{first}."
+    ),
+    "reader.error_value": (
+        "The cell {cell} shows the error {error}, so its value is unknown."
+    ),
+    "reader.error_value.fix": (
+        "Correct the formula that gives {error}, or type the value itself."
     ),
     "reader.formula_without_result": (
         "The formula in {cell} has no saved result, so its value is unknown."

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -271,7 +271,7 @@ def monthly_report(
         forecast_bars=forecast_bars(outlook, month, check),
         errors=sum(issue.severity == "error" for issue in issues),
         warnings=sum(issue.severity != "error" for issue in issues),
-        reps=[_rep_page(rep, book, review, stage_audit, won) for rep in review.reps],
+        reps=_rep_pages(book, review, stage_audit, won),
     )
 
 
@@ -430,38 +430,59 @@ def _bar(figure: ForecastFigures, won: float | None) -> ForecastBar:
     )
 
 
-def _rep_page(
-    rep: str,
+_WON_COLUMNS = [
+    "deal_id",
+    "customer",
+    "closed_on",
+    "amount_rc",
+    "score",
+    "won_class",
+    "skipped_stages",
+]
+
+
+def _rep_pages(
     book: TeamBook,
     review: ProcessReview,
     stage_audit: pd.DataFrame,
     won: pd.DataFrame,
-) -> RepPage:
-    own_won = won[won["rep"] == rep]
+) -> list[RepPage]:
+    """Return one page per rep, splitting each table by rep once."""
     # Audit rows are numbered by their position in the Deals table.
-    customers = book.deals["customer"].to_numpy()[own_won.index.to_numpy()]
-    own_won = own_won.assign(customer=customers)
-    scorecard = review.scorecard
-    notes = scorecard.loc[scorecard["rep"] == rep, "notes"].iloc[0]
-    won_columns = [
-        "deal_id",
-        "customer",
-        "closed_on",
-        "amount_rc",
-        "score",
-        "won_class",
-        "skipped_stages",
-    ]
-    return RepPage(
-        rep=rep,
-        results=_scorecard_figures(scorecard, rep),
-        notes=list(notes),
-        diagnoses=[d.sentence for d in review.diagnoses if d.rep == rep],
-        funnel=review.funnel[review.funnel["rep"] == rep].reset_index(drop=True),
-        stuck=_stuck_deals(rep, book, review, stage_audit),
-        won=own_won[won_columns].sort_values("closed_on").reset_index(drop=True),
-        commissions=commission_statement(own_won, book),
-    )
+    customers = book.deals["customer"].to_numpy()[won.index.to_numpy()]
+    won = won.assign(customer=customers).sort_values("closed_on", kind="stable")
+    won_by = _split_by_rep(won[[*_WON_COLUMNS, "rep"]])
+    statement_by = _split_by_rep(commission_statement(won, book))
+    stuck_by = _split_by_rep(_stuck_deals(book, review, stage_audit))
+    funnel_by = _split_by_rep(review.funnel)
+    notes_by = review.scorecard.dropna(subset=["rep"]).set_index("rep")["notes"]
+
+    pages = []
+    for rep in review.reps:
+        pages.append(
+            RepPage(
+                rep=rep,
+                results=_scorecard_figures(review.scorecard, rep),
+                notes=list(notes_by.get(rep, [])),
+                diagnoses=[d.sentence for d in review.diagnoses if d.rep == rep],
+                funnel=funnel_by(rep),
+                stuck=stuck_by(rep).drop(columns="rep"),
+                won=won_by(rep)[_WON_COLUMNS],
+                commissions=statement_by(rep),
+            )
+        )
+    return pages
+
+
+def _split_by_rep(table: pd.DataFrame) -> Callable[[str], pd.DataFrame]:
+    """Return a lookup of each rep's rows of ``table``, renumbered from 0."""
+    groups = dict(list(table.groupby("rep", sort=False)))
+    empty = table.iloc[:0]
+
+    def rows_of(rep: str) -> pd.DataFrame:
+        return groups.get(rep, empty).reset_index(drop=True)
+
+    return rows_of
 
 
 def commission_statement(won: pd.DataFrame, book: TeamBook) -> pd.DataFrame:
@@ -473,17 +494,17 @@ def commission_statement(won: pd.DataFrame, book: TeamBook) -> pd.DataFrame:
 
 
 def _stuck_deals(
-    rep: str, book: TeamBook, review: ProcessReview, stage_audit: pd.DataFrame
+    book: TeamBook, review: ProcessReview, stage_audit: pd.DataFrame
 ) -> pd.DataFrame:
+    """Return every open deal stuck past its stage's Max days, longest first."""
     deals = review.audit.deals
-    selected = (
-        deals["in_view"].to_numpy(dtype=bool)
-        & stage_audit["stuck"].to_numpy(dtype=bool)
-        & (deals["rep"] == rep).to_numpy()
+    selected = deals["in_view"].to_numpy(dtype=bool) & stage_audit["stuck"].to_numpy(
+        dtype=bool
     )
     earned = stage_audit.loc[selected, "earned_index"].to_numpy()
     stuck = pd.DataFrame(
         {
+            "rep": deals.loc[selected, "rep"].to_numpy(),
             "deal_id": deals.loc[selected, "deal_id"].to_numpy(),
             "customer": book.deals.loc[selected, "customer"].to_numpy(),
             "amount_rc": deals.loc[selected, "amount_rc"].to_numpy(),
@@ -493,4 +514,4 @@ def _stuck_deals(
             "next_step": stage_audit.loc[selected, "next_step"].to_numpy(),
         }
     )
-    return stuck.sort_values("days_in_stage", ascending=False).reset_index(drop=True)
+    return stuck.sort_values("days_in_stage", ascending=False, kind="stable")

@@ -21,6 +21,7 @@ from openpyxl.chart._chart import ChartBase
 from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
@@ -50,6 +51,11 @@ _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", start_color="E7E6E6")
 _RULE = Side(style="thin", color="808080")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="bottom")
+_CENTRED = Alignment(horizontal="center")
+_LEFT = Alignment(horizontal="left")
+_RULE_BELOW = Border(bottom=_RULE)
+_RULE_ABOVE = Border(top=_RULE)
 _POINTS_PER_LINE = 15.0
 
 _SUMMARY_WIDTHS = (17.0,) * 10
@@ -152,7 +158,7 @@ class _Page:
         cell = _write(self.sheet, self.row, 1, heading)
         cell.font = _HEADING_FONT
         for column in range(1, self.columns + 1):
-            self.sheet.cell(self.row, column).border = Border(bottom=_RULE)
+            self.sheet.cell(self.row, column).border = _RULE_BELOW
         self.row += 1
 
     def paragraphs(self, lines: Sequence[str]) -> None:
@@ -164,12 +170,7 @@ class _Page:
         for line in lines:
             cell = _write(self.sheet, self.row, 1, line)
             cell.alignment = _WRAP
-            self.sheet.merge_cells(
-                start_row=self.row,
-                start_column=1,
-                end_row=self.row,
-                end_column=self.columns,
-            )
+            _merge(self.sheet, self.row, 1, self.columns)
             # Merged cells do not grow with wrapped text, so size the row.
             lines_needed = max(1, math.ceil(len(line) * 1.1 / width))
             self.sheet.row_dimensions[self.row].height = lines_needed * _POINTS_PER_LINE
@@ -197,8 +198,8 @@ class _Page:
             cell = _write(self.sheet, header_row, column, header)
             cell.font = _HEADER_FONT
             cell.fill = _HEADER_FILL
-            cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-            cell.border = Border(bottom=_RULE)
+            cell.alignment = _HEADER_ALIGNMENT
+            cell.border = _RULE_BELOW
         self._size_header(header_row, headers, wide_last)
         for offset, values in enumerate(rows, start=1):
             for column, (value, fmt) in enumerate(zip(values, formats, strict=True), 1):
@@ -206,7 +207,7 @@ class _Page:
                 if fmt:
                     cell.number_format = fmt
                 if fmt == self.formats.score:
-                    cell.alignment = Alignment(horizontal="center")
+                    cell.alignment = _CENTRED
             if wide_last:
                 self._widen_last(header_row + offset, len(headers), values[-1])
         if wide_last:
@@ -226,9 +227,7 @@ class _Page:
 
     def _widen_last(self, row: int, column: int, value: CellValue) -> None:
         if column < self.columns:
-            self.sheet.merge_cells(
-                start_row=row, start_column=column, end_row=row, end_column=self.columns
-            )
+            _merge(self.sheet, row, column, self.columns)
         self.sheet.cell(row, column).alignment = _WRAP
         width = sum(
             self.sheet.column_dimensions[get_column_letter(index)].width
@@ -244,7 +243,7 @@ class _Page:
         for column, value in enumerate(values, start=1):
             cell = _write(self.sheet, row, column, value)
             cell.font = _HEADER_FONT
-            cell.border = Border(top=_RULE)
+            cell.border = _RULE_ABOVE
             above = self.sheet.cell(area.last_row, column)
             cell.number_format = above.number_format
         self.row = row + 2
@@ -258,11 +257,11 @@ class _Page:
         ):
             head = _write(self.sheet, self.row, column, label)
             head.font = Font(color="595959")
-            head.alignment = Alignment(wrap_text=True, vertical="bottom")
+            head.alignment = _HEADER_ALIGNMENT
             cell = _write(self.sheet, self.row + 1, column, value)
             cell.font = Font(size=12, bold=True)
             cell.number_format = fmt
-            cell.alignment = Alignment(horizontal="left")
+            cell.alignment = _LEFT
         self.sheet.row_dimensions[self.row].height = 2 * _POINTS_PER_LINE
         self.row += 3
 
@@ -702,6 +701,17 @@ def _rep_commissions(page: _Page, rep: RepPage, report: MonthlyReport) -> None:
 
 
 # Cells and print setup
+
+
+def _merge(sheet: Worksheet, row: int, first: int, last: int) -> None:
+    """Merge columns ``first`` to ``last`` of ``row``, whose other cells are empty.
+
+    ``Worksheet.merge_cells`` also rewrites the borders of every covered
+    cell, which took seconds for the stuck deals of 40 reps. The report
+    writes nothing into covered cells, so the range is only recorded.
+    """
+    reference = f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}"
+    sheet.merged_cells.add(MergedCellRange(sheet, reference))
 
 
 def _write(sheet: Worksheet, row: int, column: int, value: CellValue = None) -> Cell:

@@ -293,3 +293,15 @@ def test_audit_speed_at_scale():
 
     assert len(audit) == deals_count
     assert seconds < 10
+
+
+def test_deal_created_after_as_of(tmp_path):
+    path = write_team_workbook(
+        tmp_path / "team.xlsx", deals=[deal("D1", created=dt.date(2026, 3, 10))]
+    )
+    book, _ = load_team_book(path)
+
+    audit = audit_stages(book, AS_OF)
+
+    assert np.isnan(audit["days_in_stage"].iat[0])
+    assert not audit["stuck"].iat[0]

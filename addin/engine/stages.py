@@ -321,7 +321,7 @@ def days_in_stage(
     The stage starts on the day the deal reached it; a deal with no earned
     stage counts from Created. The count runs to the as-of date for open
     deals and to Closed on (or the as-of date, if that is earlier or blank)
-    for Won and Lost deals. NaN when the start is unknown.
+    for Won and Lost deals. NaN when the start is unknown or after the end.
     """
     deals = book.deals
     # The Created day sits after the last stage, where index -1 finds it.
@@ -332,7 +332,11 @@ def days_in_stage(
     closed = deals["status"].isin(_CLOSED).to_numpy()
     closed_day = np.fmin(_days(deals["closed_on"]), as_of_day)
     end = np.where(closed & ~np.isnan(closed_day), closed_day, as_of_day)
-    return end - start
+    days = end - start
+    # A deal created after the as-of date has no days yet, and evidence
+    # dated after Closed on gives no stage a length.
+    days[days < 0] = np.nan
+    return days
 
 
 def stuck_flags(

@@ -7,7 +7,9 @@ sheet is read (:mod:`addin.validate_settings`), and each cross-table rule
 error is still analysed where possible: a deal with an unknown rep keeps
 the rep as typed and counts in the team, and a deal with an unknown stage
 keeps its evidence. Nothing the team typed is changed; names are only
-mapped onto the spelling of the table that defines them.
+mapped onto the spelling of the table that defines them. A stage, criterion
+or rep listed twice is reported and kept at its first row only, so that the
+ladder and the team stay well defined.
 """
 
 from __future__ import annotations
@@ -150,7 +152,9 @@ def _team(table: ParsedTable, settings: Settings) -> tuple[pd.DataFrame, list[Is
         table, "monthly_quota", table.frame["monthly_quota"] < 0, "validate.negative"
     )
     issues += quota_currencies(table, settings)
-    return table.frame, issues
+    # A rep listed twice (reported above) would count their quota twice.
+    team = table.frame[~_folded_duplicates(table.frame["rep"])]
+    return team.reset_index(drop=True), issues
 
 
 def _deals(

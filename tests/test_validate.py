@@ -319,6 +319,15 @@ def test_amounts_in_reporting_currency(tmp_path):
     assert pd.isna(amounts[4])
 
 
+def test_repeated_rep_kept_once(tmp_path):
+    team = [{"Rep": "Ann", "Monthly quota": 100}, {"Rep": "ann ", "Monthly quota": 50}]
+
+    book, issues = load(tmp_path, team=team)
+
+    assert places(issues) == [("error", "Team!A3", "")]
+    assert book.team["monthly_quota"].tolist() == [100]
+
+
 def test_typed_values_kept(tmp_path):
     book, _ = load(tmp_path, deals=[deal("00103", amount="1,200", customer=" Acme ")])
 

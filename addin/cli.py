@@ -89,7 +89,9 @@ def refresh(
             )
     except SalesflowError as error:
         _fail(error)
-    _print_refresh_summary(result.summary, result.as_of)
+    _print_refresh_summary(
+        result.summary, result.as_of, result.book.settings.language
+    )
 
 
 @main.command()
@@ -204,16 +206,25 @@ _STEP_LABELS = {
 }
 
 
-def _print_refresh_summary(summary: "RefreshSummary", as_of: dt.date) -> None:
-    errors = summary.issues.get("error", 0)
-    warnings = summary.issues.get("warning", 0)
-    click.echo(f"Refreshed {summary.output} as of {as_of.isoformat()}")
-    click.echo(f"  deals read:     {summary.deals:,}")
-    click.echo(f"  issues:         {errors:,} errors, {warnings:,} warnings")
-    click.echo(f"  sheets written: {', '.join(summary.sheets)}")
-    if summary.backup:
-        click.echo(f"  backup:         {summary.backup}")
-    click.echo(f"  time taken:     {summary.seconds:.1f} s")
+def _print_refresh_summary(
+    summary: "RefreshSummary", as_of: dt.date, language: str
+) -> None:
+    from addin.locale import text
+
+    fields = {
+        "path": summary.output,
+        "as_of": as_of.isoformat(),
+        "deals": summary.deals,
+        "errors": summary.issues.get("error", 0),
+        "warnings": summary.issues.get("warning", 0),
+        "sheets": ", ".join(summary.sheets),
+        "backup": summary.backup,
+        "seconds": summary.seconds,
+    }
+    lines = ["title", "deals", "issues", "sheets", "backup", "seconds"]
+    for line in lines:
+        if line != "backup" or summary.backup:
+            click.echo(text(f"cli.refresh.{line}", language, **fields))
 
 
 @main.command()
@@ -221,10 +232,15 @@ def _print_refresh_summary(summary: "RefreshSummary", as_of: dt.date) -> None:
 @click.option("--force", is_flag=True, help="Overwrite PATH if it already exists.")
 @click.option(
     "--language",
+    "--lang",
+    "language",
     type=click.Choice(["en", "zh-CN"]),
     default="en",
     show_default=True,
-    help="Language of the instructions and of the Language setting.",
+    help=(
+        "Language of the sheet names, headers, instructions, default ladder "
+        "and Language setting."
+    ),
 )
 def new(path: Path, force: bool, language: str) -> None:
     """Write a new, empty team workbook with the default export-trade ladder.
@@ -232,19 +248,20 @@ def new(path: Path, force: bool, language: str) -> None:
     \b
     Example:
       salesflow new team.xlsx
+      salesflow new team.xlsx --lang zh-CN
     """
     from addin.errors import SalesflowError
     from addin.locale import text
     from addin.template import write_template
 
     if path.exists() and not force:
-        click.echo(text("cli.new.exists", path=path), err=True)
+        click.echo(text("cli.new.exists", language, path=path), err=True)
         raise SystemExit(2)
     try:
         write_template(path, language)
     except SalesflowError as error:
         _fail(error)
-    click.echo(text("cli.new.written", path=path))
+    click.echo(text("cli.new.written", language, path=path))
 
 
 @main.command()

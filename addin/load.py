@@ -6,9 +6,10 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from addin.model import Issue, TeamBook
+from addin.model import Issue, RawWorkbook, TeamBook
 from addin.reader import read_workbook
 from addin.validate import validate
+from addin.validate_settings import parse_settings
 
 logger = logging.getLogger(__name__)
 
@@ -24,10 +25,27 @@ def load_team_book(
     Raises:
         WorkbookError: The file cannot be opened or read.
     """
-    raw = read_workbook(path)
+    raw = read_in_own_language(path)
     book, issues = validate(raw, as_of)
     logger.info(
         "Loaded %s: %d deals, %d evidence rows, %d issues",
         path, len(book.deals), len(book.evidence), len(raw.issues) + len(issues),
     )
     return book, list(raw.issues) + issues
+
+
+def read_in_own_language(path: str | Path) -> RawWorkbook:
+    """Read the workbook at ``path`` with the reader's messages in its language.
+
+    The Language setting is only known once the Settings table has been
+    read, so a workbook in another language than English whose reader found
+    problems is read a second time to word them in that language.
+
+    Raises:
+        WorkbookError: The file cannot be opened or read.
+    """
+    raw = read_workbook(path)
+    language = parse_settings(raw)[0].language
+    if language != "en" and raw.issues:
+        raw = read_workbook(path, language)
+    return raw

@@ -21,6 +21,7 @@ from addin.engine.scorecard import review_process
 from addin.engine.stages import audit_stages
 from addin.model import Issue, RawWorkbook, TeamBook
 from addin.output import OutputSheet
+from addin.sheets import other_language_sheet
 from addin.sheets.deal_audit import audit_table, deal_audit_sheet
 from addin.sheets.forecast import forecast_sheet
 from addin.sheets.history import history_sheet
@@ -126,19 +127,27 @@ def refresh_file(
     progress: Progress = _no_progress,
 ) -> RefreshResult:
     """Refresh the workbook at ``path``, in place or into ``output``."""
-    from addin.reader import read_workbook
+    from addin.load import read_in_own_language
     from addin.xlsx.writeback import write_output_sheets
 
     started = time.perf_counter()
     progress("read")
-    raw = read_workbook(path)
+    raw = read_in_own_language(path)
     saved = read_saved_state(path)
     result = compute_sheets(raw, as_of, saved, progress)
 
     progress("write")
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
-    written = write_output_sheets(path, result.sheets, output=output, backups=backups)
+    language = result.book.settings.language
+    written = write_output_sheets(
+        path,
+        result.sheets,
+        output=output,
+        backups=backups,
+        keep=lambda name: not other_language_sheet(name, language),
+        language=language,
+    )
     result.summary.seconds = time.perf_counter() - started
     result.summary.output = output or path
     result.summary.backup = getattr(written, "backup", None)

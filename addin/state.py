@@ -20,7 +20,7 @@ import pandas as pd
 
 from addin.model import TeamBook
 from addin.output import Block, Column, OutputSheet
-from addin.sheets.history import SHEET_NAME as HISTORY_SHEET
+from addin.sheets import sheet_names
 from addin.sheets.history import parse_history
 
 log = logging.getLogger(__name__)
@@ -102,12 +102,21 @@ def read_saved_state(path: Path) -> SavedState:
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(str(path))
-    grids = {
-        name: workbook.get_sheet_by_name(name).to_python()
-        for name in (STATE_SHEET, HISTORY_SHEET)
-        if name in workbook.sheet_names
-    }
-    return saved_state_from_grids(grids.get(STATE_SHEET), grids.get(HISTORY_SHEET))
+    present = set(workbook.sheet_names)
+    state = workbook.get_sheet_by_name(STATE_SHEET) if STATE_SHEET in present else None
+    # The History sheet is named in the language of the refresh that wrote it.
+    history = next(
+        (
+            workbook.get_sheet_by_name(name)
+            for name in sheet_names("history")
+            if name in present
+        ),
+        None,
+    )
+    return saved_state_from_grids(
+        state.to_python() if state is not None else None,
+        history.to_python() if history is not None else None,
+    )
 
 
 def saved_state_from_grids(

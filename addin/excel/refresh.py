@@ -24,8 +24,7 @@ from addin.model import RawWorkbook
 from addin.reader import Grid, tables_from_grids
 from addin.refresh import RefreshResult, compute_sheets
 from addin.report.build import build_report, default_output
-from addin.schema import OUTPUT_SHEETS
-from addin.sheets.history import SHEET_NAME as HISTORY_SHEET
+from addin.sheets import OUTPUT_SHEET_KEYS, sheet_name, sheet_names
 from addin.state import STATE_SHEET, SavedState, saved_state_from_grids
 from addin.validate_settings import parse_settings
 
@@ -33,7 +32,12 @@ log = logging.getLogger(__name__)
 
 # Output sheets a refresh rewrites without reading them first. History and
 # the state sheet are read back, because a refresh extends what they hold.
-WRITE_ONLY_SHEETS = tuple(name for name in OUTPUT_SHEETS if name != HISTORY_SHEET)
+WRITE_ONLY_SHEETS = tuple(
+    name
+    for key in OUTPUT_SHEET_KEYS
+    if key != "history"
+    for name in sheet_names(key)
+)
 
 
 @dataclass
@@ -69,8 +73,10 @@ def check_book(book: xw.Book, as_of: dt.date | None = None) -> BookSummary:
     """Rewrite only the Issues sheet of ``book``: the problems in its inputs."""
     started = time.perf_counter()
     result = compute_book(book, as_of)
-    issues = [sheet for sheet in result.sheets if sheet.name == "Issues"]
-    written = write_output_sheets(book, issues, result.book.settings.language)
+    language = result.book.settings.language
+    issues_name = sheet_name("issues", language)
+    issues = [sheet for sheet in result.sheets if sheet.name == issues_name]
+    written = write_output_sheets(book, issues, language)
     return _summary("check", result, written, started)
 
 
@@ -130,11 +136,13 @@ def raw_workbook(book: xw.Book, grids: dict[str, Grid]) -> RawWorkbook:
 def saved_state(book: xw.Book, grids: dict[str, Grid]) -> SavedState:
     """Return what earlier refreshes stored in ``book``'s own sheets."""
     owned = {}
-    for name in (STATE_SHEET, HISTORY_SHEET):
-        sheet = find_sheet(book, name)
-        if sheet is not None and is_owned(sheet):
-            owned[name] = grids[sheet.name]
-    return saved_state_from_grids(owned.get(STATE_SHEET), owned.get(HISTORY_SHEET))
+    # The History sheet is named in the language of the refresh that wrote it.
+    for key, names in (("state", (STATE_SHEET,)), ("history", sheet_names("history"))):
+        for name in names:
+            sheet = find_sheet(book, name)
+            if sheet is not None and is_owned(sheet) and key not in owned:
+                owned[key] = grids[sheet.name]
+    return saved_state_from_grids(owned.get("state"), owned.get("history"))
 
 
 def _write_only_sheets(book: xw.Book) -> list[str]:

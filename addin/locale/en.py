@@ -126,6 +126,12 @@ TEXTS: dict[str, str] = {
     "cli.check.fix": "Fix: {fix}",
     "cli.check.summary": "{path}: errors {errors}, warnings {warnings}.",
     "cli.check.clean": "{path}: no problems found.",
+    "cli.refresh.title": "Refreshed {path} as of {as_of}",
+    "cli.refresh.deals": "  deals read:     {deals:,}",
+    "cli.refresh.issues": "  issues:         {errors:,} errors, {warnings:,} warnings",
+    "cli.refresh.sheets": "  sheets written: {sheets}",
+    "cli.refresh.backup": "  backup:         {backup}",
+    "cli.refresh.seconds": "  time taken:     {seconds:.1f} s",
     "cli.new.written": (
         "Wrote {path}. Add your reps on the Team sheet, then deals and "
         "evidence."

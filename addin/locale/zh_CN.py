@@ -435,6 +435,12 @@ TEXTS: dict[str, str] = {
     "cli.check.fix": "修正：{fix}",
     "cli.check.summary": "{path}：错误 {errors} 个，警告 {warnings} 个。",
     "cli.check.clean": "{path}：未发现问题。",
+    "cli.refresh.title": "已刷新 {path}（截至 {as_of}）",
+    "cli.refresh.deals": "  读取商机：{deals:,} 个",
+    "cli.refresh.issues": "  问题：    错误 {errors:,} 个，警告 {warnings:,} 个",
+    "cli.refresh.sheets": "  写入工作表：{sheets}",
+    "cli.refresh.backup": "  备份：    {backup}",
+    "cli.refresh.seconds": "  用时：    {seconds:.1f} 秒",
     "cli.serve.cert_pair": (
         "--certfile 和 --keyfile 必须同时给出：Excel 只通过 HTTPS 加载加载项，"
         "两者缺一不可。"

@@ -64,10 +64,10 @@ def compute_report(
     as_of: dt.date | None = None,
 ) -> MonthlyReport:
     """Return the figures of the monthly report; see :func:`build_report`."""
-    from addin.reader import read_workbook
+    from addin.load import read_in_own_language
 
     if isinstance(workbook, (str, Path)):
-        raw = read_workbook(workbook)
+        raw = read_in_own_language(workbook)
         saved = saved or read_saved_state(Path(workbook))
     else:
         raw = workbook

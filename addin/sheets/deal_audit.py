@@ -10,6 +10,7 @@ import pandas as pd
 from addin.locale import text
 from addin.model import TableLocation, sheet_reference
 from addin.output import Block, Column, Highlight, OutputSheet
+from addin.sheets import sheet_name
 
 SHEET_NAME = "Deal audit"
 
@@ -56,7 +57,8 @@ def _attach(table: pd.DataFrame, audit: pd.DataFrame) -> None:
     extra = [column for column in audit.columns if column not in table.columns]
     aligned = len(audit) == len(table) and (
         "deal_id" not in audit
-        or audit["deal_id"].astype(str).tolist() == table["deal_id"].astype(str).tolist()
+        or audit["deal_id"].astype(str).tolist()
+        == table["deal_id"].astype(str).tolist()
     )
     if aligned:
         for column in extra:
@@ -106,7 +108,9 @@ def deal_audit_sheet(
         highlights=_highlights(columns, present, language),
     )
     title = text("audit.title", language, as_of=as_of.isoformat(), deals=len(rows))
-    return OutputSheet(name=SHEET_NAME, title=title, blocks=[block])
+    return OutputSheet(
+        name=sheet_name("deal_audit", language), title=title, blocks=[block]
+    )
 
 
 def _rows(

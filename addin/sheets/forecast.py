@@ -12,6 +12,7 @@ from addin.engine.history import METHODS
 from addin.locale import text
 from addin.model import CellValue
 from addin.output import Block, Chart, Column, Highlight, OutputSheet
+from addin.sheets import sheet_name
 
 SHEET_NAME = "Forecast"
 
@@ -61,7 +62,9 @@ def forecast_sheet(
     blocks.append(_stage_block(forecast.stage_rates, language))
     blocks.append(_accuracy_block(accuracy, language))
     title = text("forecast.title", language, as_of=forecast.as_of.isoformat())
-    return OutputSheet(name=SHEET_NAME, title=title, blocks=blocks)
+    return OutputSheet(
+        name=sheet_name("forecast", language), title=title, blocks=blocks
+    )
 
 
 def _figures_block(figures: list[ForecastFigures], title: str, language: str) -> Block:

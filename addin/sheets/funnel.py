@@ -12,6 +12,7 @@ from addin.engine.diagnose import Diagnosis
 from addin.locale import text
 from addin.model import CellValue
 from addin.output import Block, Chart, Column, OutputSheet
+from addin.sheets import sheet_name
 
 SHEET_NAME = "Funnel"
 
@@ -76,7 +77,7 @@ def funnel_sheet(
         blocks.append(block)
 
     title = text("funnel.title", language, as_of=as_of.isoformat())
-    return OutputSheet(name=SHEET_NAME, title=title, blocks=blocks)
+    return OutputSheet(name=sheet_name("funnel", language), title=title, blocks=blocks)
 
 
 def _block(

@@ -16,6 +16,7 @@ from addin.engine.history import FIGURE_COLUMNS, HISTORY_COLUMNS, PIPELINE_PREFI
 from addin.locale import LANGUAGES, text
 from addin.model import CellValue
 from addin.output import Block, Column, OutputSheet
+from addin.sheets import sheet_name
 from addin.sheets.forecast import scope_label
 
 SHEET_NAME = "History"
@@ -50,7 +51,9 @@ def history_sheet(history: pd.DataFrame, language: str = "en") -> OutputSheet:
     rows = [_row(record, keys, language) for record in history.to_dict("records")]
     block = Block(columns=columns, rows=rows, table_name="salesflowHistory")
     return OutputSheet(
-        name=SHEET_NAME, title=text("history.title", language), blocks=[block]
+        name=sheet_name("history", language),
+        title=text("history.title", language),
+        blocks=[block],
     )
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from addin.locale import text
 from addin.model import Issue
 from addin.output import Block, Column, Highlight, OutputSheet
+from addin.sheets import sheet_name
 
 SHEET_NAME = "Issues"
 
@@ -74,4 +75,4 @@ def issues_sheet(
         errors=sum(issue.severity == "error" for issue in issues),
         warnings=sum(issue.severity == "warning" for issue in issues),
     )
-    return OutputSheet(name=SHEET_NAME, title=title, blocks=[block])
+    return OutputSheet(name=sheet_name("issues", language), title=title, blocks=[block])

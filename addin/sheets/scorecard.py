@@ -19,6 +19,7 @@ from addin.engine.scorecard import ProcessReview
 from addin.locale import text
 from addin.model import CellValue, Settings
 from addin.output import Block, Column, Highlight, OutputSheet
+from addin.sheets import sheet_name
 from addin.sheets.funnel import cell_value, funnel_sheet
 
 SHEET_NAME = "Scorecard"
@@ -75,7 +76,9 @@ def scorecard_sheet(
     title = text(
         "scorecard.title", language, period=period.label, as_of=as_of.isoformat()
     )
-    return OutputSheet(name=SHEET_NAME, title=title, blocks=[block])
+    return OutputSheet(
+        name=sheet_name("scorecard", language), title=title, blocks=[block]
+    )
 
 
 def _row(record: dict[str, object], language: str) -> tuple[CellValue, ...]:

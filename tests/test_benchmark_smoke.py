@@ -101,3 +101,13 @@ def test_run_writes_results(
     page = results_page.read_text()
 
     assert "| XS | 1,000 | 5,000 |" in page
+
+
+def test_run_reports_saved_size(
+    measured: dict[str, SizeResult], results_page: Path
+) -> None:
+    page = results_page.with_name("saved.md")
+
+    run.main(["--sizes", "", "--saved", "XS", "--results", str(page)])
+
+    assert "| XS | 1,000 | 5,000 |" in page.read_text()

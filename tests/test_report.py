@@ -22,6 +22,7 @@ from addin.engine.periods import period_containing
 from addin.engine.scorecard import review_process
 from addin.engine.stages import audit_stages
 from addin.load import load_team_book
+from addin.refresh import refresh_file
 from addin.report.build import build_report, compute_report, default_output
 from addin.report.content import (
     EmptyMonthError,
@@ -245,6 +246,17 @@ def test_accuracy_from_history(export_copy, november_report):
         forecast_accuracy([actual], [1_100_000.0])[0]
     )
     assert check.in_range is (800_000.0 <= actual <= 1_400_000.0)
+
+
+def test_accuracy_after_refresh(tmp_path, november_report):
+    workbook = Path(shutil.copy(EXPORT_TEAM, tmp_path / "team.xlsx"))
+    refresh_file(workbook, as_of=dt.date(2026, 10, 31), backups=0)
+
+    check = compute_report(workbook, "2026-11").forecast_check
+
+    assert check.source == "history"
+    assert check.made_on == dt.date(2026, 10, 31)
+    assert check.actual == pytest.approx(november_report.team["won"])
 
 
 def test_accuracy_unfinished_month(export_copy):

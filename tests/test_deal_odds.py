@@ -1,12 +1,17 @@
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from addin.engine.deal_odds import (
+    SWING_PRIOR,
+    SWING_PRIOR_PERIODS,
     close_chances,
     deal_win_chances,
+    new_deal_odds,
     period_swing,
+    win_odds,
     win_rates,
 )
 from addin.engine.forecast import deals_as_of
@@ -61,13 +66,75 @@ def test_close_chance_certain_when_all_close_soon():
     assert chances[0, 1] == pytest.approx(0.0)
 
 
+PRIOR_VARIANCE = SWING_PRIOR**2 * SWING_PRIOR_PERIODS
+
+
 @pytest.mark.parametrize(
-    ("won", "expected"),
+    ("won", "months", "variance", "freedom"),
     [
-        ([100, 100, 100], 0.0),
-        ([100, 0, 100], 0.0),
-        ([100, 200, 400], np.log([100, 200, 400]).std(ddof=1)),
+        ([], 1, PRIOR_VARIANCE / 3, 3),
+        ([0, 0, 0], 1, PRIOR_VARIANCE / 3, 3),
+        ([100], 1, PRIOR_VARIANCE / 3, 3),
+        ([], 3, PRIOR_VARIANCE / 3 / 3, 3),
+        ([100, 100, 100], 1, PRIOR_VARIANCE / 5, 5),
+        ([100, 0, 100], 1, PRIOR_VARIANCE / 4, 4),
+        ([100, 200, 400], 1, (PRIOR_VARIANCE + np.log(2) ** 2) / 5, 5),
+        ([100, 200, 100], 1, (PRIOR_VARIANCE + np.log(2) ** 2) / 5, 5),
     ],
 )
-def test_period_swing(won, expected):
-    assert period_swing(np.array(won, dtype=float)) == pytest.approx(expected)
+def test_period_swing(won, months, variance, freedom):
+    swing = period_swing(np.array(won, dtype=float), months)
+
+    assert swing.spread == pytest.approx(np.sqrt(variance))
+    assert swing.freedom == freedom
+
+
+def test_period_swing_smaller_for_growth_than_jumps():
+    growing = np.array([100.0, 200.0, 400.0, 800.0, 1600.0])
+    jumping = np.array([100.0, 1600.0, 200.0, 800.0, 400.0])
+
+    steady = period_swing(growing)
+
+    assert steady.spread < period_swing(jumping).spread
+
+
+def test_win_odds_share_cell_per_rep_and_stage():
+    history = closed_history("Ann", won=6, lost=4, created=OCTOBER, days=10)
+    history += closed_history("Bob", won=1, lost=1, created=OCTOBER, days=10)
+    book, earned = team_book(history, AS_OF, {"Ann": 1, "Bob": 1})
+    _, closed, _ = split(book, earned)
+    reps = pd.Series(["Ann", "Bob", "Ann", "Ann"])
+    stages = np.array([1, 1, 1, 0])
+
+    odds, cells = win_odds(win_rates(book, closed), reps, stages)
+
+    assert cells.tolist() == [0, 1, 0, 2]
+    assert odds.won.tolist() == [6, 1, 6]
+    assert odds.closed.tolist() == [10, 2, 10]
+    assert odds.team_closed[2] == 12
+
+
+def test_win_odds_chances_are_posterior_means():
+    history = closed_history("Ann", won=6, lost=4, created=OCTOBER, days=10)
+    book, earned = team_book(history, AS_OF)
+    _, closed, _ = split(book, earned)
+
+    odds, _ = win_odds(win_rates(book, closed), pd.Series(["Ann"]), np.array([1]))
+
+    assert odds.chances()[0] == pytest.approx((6 + 10 * 0.6) / (10 + 10))
+
+
+def test_new_deals_won_at_rate_from_no_stage():
+    # Deals that earned Offer were all won; deals with no stage all lost.
+    created = dt.date(2026, 2, 1)
+    history = closed_history("Ann", won=20, lost=0, created=created, days=0)
+    history += closed_history("Ann", won=0, lost=20, created=created, days=0, earned=-1)
+    book, earned = team_book(history, AS_OF)
+    deals, closed, _ = split(book, earned)
+    march = period_containing(AS_OF)
+
+    odds = new_deal_odds(deals, win_rates(book, closed), ["", "Ann"], AS_OF, [march])
+
+    # 40 deals in 29 days, half of them won, all closing the day created.
+    assert odds.expected_wins[1, 0] == pytest.approx(30 * 40 / 29 * 0.5)
+    assert odds.created[1] == 40

@@ -1,9 +1,11 @@
 import datetime as dt
+import itertools
 import math
 
 import numpy as np
 import pytest
 
+from addin.engine.deal_odds import SWING_PRIOR, SWING_PRIOR_PERIODS
 from addin.engine.forecast import TEAM_SCOPE, deals_as_of, earned_as_of, forecast
 from addin.load import load_team_book
 from addin.sheets.forecast import forecast_sheet
@@ -40,9 +42,58 @@ def test_forecast_evidence_based_matches_analytic():
     assert march.evidence_based == pytest.approx(600 * chance_in_march())
 
 
+def grid_expectation(values, weights):
+    return float((values * weights).sum() / weights.sum())
+
+
+def swing_above(threshold):
+    """Return P(swing factor >= threshold) with only the prior swing.
+
+    The history has one won period, so σ² = 3 x 0.3² / y with y chi-squared
+    with 3 degrees of freedom, and log factor = σ z - σ² / 2.
+    """
+    y = np.linspace(1e-4, 80, 40_000)
+    weights = np.sqrt(y) * np.exp(-y / 2)
+    sigma = np.sqrt(SWING_PRIOR_PERIODS * SWING_PRIOR**2 / y)
+    z = (math.log(threshold) + sigma**2 / 2) / sigma
+    above = 0.5 * np.array([math.erfc(value / math.sqrt(2)) for value in z])
+    return grid_expectation(above, weights)
+
+
+def beta_pdf(x, a, b):
+    log_norm = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
+    return np.exp(log_norm + (a - 1) * np.log(x) + (b - 1) * np.log1p(-x))
+
+
+def exact_chance_of_quota():
+    """Return P(won >= 500) of :func:`known_team` by integration.
+
+    The team rate p is Beta(30, 20); Ann's rate w given p is
+    Beta(30 + 10p, 20 + 10(1 - p)), shared by the three open deals. Each
+    deal then closes in March with the tail chance, and the won amount is
+    scaled by the swing factor.
+    """
+    close = chance_in_march() / 0.6
+    grid = np.linspace(0.0005, 0.9995, 1_000)
+    p_weights = beta_pdf(grid, 30, 20)
+    w_weights = sum(
+        weight * beta_pdf(grid, 30 + 10 * p, 30 - 10 * p)
+        for p, weight in zip(grid, p_weights / p_weights.sum(), strict=True)
+    )
+    won = grid * close
+    chance = np.zeros_like(grid)
+    for outcome in itertools.product([0, 1], repeat=3):
+        amount = sum(np.array([100, 200, 300]) * outcome)
+        if amount == 0:
+            continue
+        wins = sum(outcome)
+        chance += won**wins * (1 - won) ** (3 - wins) * swing_above(500 / amount)
+    return grid_expectation(chance, w_weights)
+
+
 def test_forecast_chance_of_quota_matches_exact():
     book, earned = known_team()
-    exact = chance_in_march() ** 2  # 500 needs the 200 and the 300 deals
+    exact = exact_chance_of_quota()
     error = math.sqrt(exact * (1 - exact) / 20_000)
 
     march = forecast(book, earned).figures_of(TEAM_SCOPE)[0]

@@ -11,13 +11,20 @@
   it, when enough of them closed.
 - **Swing of a period**: closes bunch up, so whole periods run above or
   below the sum of independent deals. Each simulated period gets one
-  factor, log-normal with the spread of the log of the team's won amount
-  over the last :data:`SWING_PERIODS` finished periods, shared by every
-  deal and rep.
+  factor, log-normal with the spread of the change in the log of the
+  team's won amount from one period to the next, over the last
+  :data:`SWING_PERIODS` finished periods, shared by every deal and rep.
+  A prior spread worth :data:`SWING_PRIOR_PERIODS` periods stands in
+  while that history is short.
 - **New deals**: deals not created yet also close within the period. Each
   rep keeps creating deals at the rate of the last :data:`NEW_DEAL_DAYS`
   days, with the amount of those deals, and wins them with the rep's rate
   from no stage, on the time-to-close curve of all deals.
+
+The win rates, the creation pace and the swing are estimates. Besides its
+point value, each has a posterior distribution here (:class:`WinOdds`,
+:attr:`NewDeals.created`, :class:`Swing`) whose mean is the point value, so
+the simulation can draw them and widen the range without moving its mean.
 
 Deal tables here are the ones :func:`addin.engine.forecast.deals_as_of`
 returns: one row per deal with rep, amount, status, earned stage index,
@@ -34,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from addin.engine.periods import Period
+from addin.engine.stages import NO_STAGE
 from addin.engine.survival import SurvivalCurve, survival_curve
 from addin.model import TeamBook
 
@@ -71,6 +79,9 @@ class WinRates:
 
     team: np.ndarray
     """Team win rate by stage; position 0 is "no stage", k + 1 is stage k."""
+    team_closed: np.ndarray
+    """Closed deals behind each team rate; 0 where no closed deal reached
+    the stage and the rate is a fallback."""
     rep_won: pd.DataFrame
     """Won deals by rep (rows) and stage position (columns)."""
     rep_closed: pd.DataFrame
@@ -107,7 +118,69 @@ def win_rates(book: TeamBook, closed: pd.DataFrame) -> WinRates:
     reps = closed["rep"].astype(str).to_numpy()
     rep_won = pd.DataFrame(won).groupby(reps).sum()
     rep_closed = pd.DataFrame(reached).groupby(reps).sum()
-    return WinRates(np.nan_to_num(team), rep_won, rep_closed)
+    return WinRates(np.nan_to_num(team), closed_count, rep_won, rep_closed)
+
+
+@dataclass(frozen=True)
+class WinOdds:
+    """Win rates of (rep, earned stage) cells, with their uncertainty.
+
+    The team's rate at a stage has the Beta posterior of the team's won and
+    lost deals from it: Beta(won, lost), whose mean is the observed share.
+    Given the team's rate p, a cell's rate has the Beta posterior of the
+    rep's won and lost deals with p added as :data:`PRIOR_DEALS`
+    pseudo-deals: Beta(won + k·p, lost + k·(1 - p)). The mean of a cell's
+    rate over both draws is :meth:`chances`, the point forecast's chance.
+    """
+
+    team_rate: np.ndarray
+    """Team win rate by stage position."""
+    team_closed: np.ndarray
+    """Closed deals behind each team rate; 0 leaves the rate fixed."""
+    position: np.ndarray
+    """Stage position of each cell (0 is "no stage", k + 1 is stage k)."""
+    won: np.ndarray
+    """Rep's won deals from the cell's stage."""
+    closed: np.ndarray
+    """Rep's closed deals from the cell's stage."""
+
+    def chances(self) -> np.ndarray:
+        """Return each cell's win chance: the mean of its posterior."""
+        prior = self.team_rate[self.position]
+        return (self.won + PRIOR_DEALS * prior) / (self.closed + PRIOR_DEALS)
+
+
+def win_odds(
+    rates: WinRates, reps: pd.Series, earned: np.ndarray
+) -> tuple[WinOdds, np.ndarray]:
+    """Return the odds of each distinct (rep, earned stage) and each deal's cell.
+
+    Args:
+        rates: Win rates from the closed deals.
+        reps: Rep of each deal.
+        earned: Earned stage index of each deal (-1 for none).
+
+    Returns:
+        The odds of the cells, and the index of each deal's cell in them.
+    """
+    names = reps.astype(str).to_numpy()
+    position = np.asarray(earned, dtype=int) + 1
+    keys = pd.MultiIndex.from_arrays([names, position])
+    cell_of_deal, cells = pd.factorize(keys)
+    cell_reps = cells.get_level_values(0)
+    cell_position = cells.get_level_values(1).to_numpy(dtype=int)
+
+    won = rates.rep_won.reindex(cell_reps).fillna(0).to_numpy()
+    closed = rates.rep_closed.reindex(cell_reps).fillna(0).to_numpy()
+    rows = np.arange(len(cells))
+    odds = WinOdds(
+        team_rate=rates.team,
+        team_closed=rates.team_closed,
+        position=cell_position,
+        won=won[rows, cell_position] if len(rows) else np.zeros(0),
+        closed=closed[rows, cell_position] if len(rows) else np.zeros(0),
+    )
+    return odds, cell_of_deal
 
 
 def deal_win_chances(open_deals: pd.DataFrame, rates: WinRates) -> np.ndarray:
@@ -123,15 +196,8 @@ def rep_win_chances(rates: WinRates, reps: pd.Series, earned: np.ndarray) -> np.
     The chance is the rep's won share from that stage with the team's rate
     added as :data:`PRIOR_DEALS` pseudo-deals.
     """
-    position = earned + 1
-    prior = rates.team[position]
-    names = reps.astype(str)
-    won = rates.rep_won.reindex(names).fillna(0).to_numpy()
-    closed = rates.rep_closed.reindex(names).fillna(0).to_numpy()
-    rows = np.arange(len(names))
-    won_here = won[rows, position] if len(rows) else np.zeros(0)
-    closed_here = closed[rows, position] if len(rows) else np.zeros(0)
-    return (won_here + PRIOR_DEALS * prior) / (closed_here + PRIOR_DEALS)
+    odds, cells = win_odds(rates, reps, earned)
+    return odds.chances()[cells]
 
 
 def stage_rates(book: TeamBook, closed: pd.DataFrame) -> list[StageRate]:
@@ -245,6 +311,13 @@ class NewDeals:
     """Mean amount of each scope's recent deals."""
     amount_sd: np.ndarray
     """Standard deviation of the amount of each scope's recent deals."""
+    created: np.ndarray
+    """Deals each scope created in the window that sets its pace.
+
+    With n deals in the window, the pace has the Gamma(n) posterior of a
+    Poisson rate, whose mean is the observed pace and whose relative
+    spread is 1 / sqrt(n).
+    """
 
     def expected_amount(self) -> np.ndarray:
         """Return scopes × periods: the expected amount won from new deals."""
@@ -275,14 +348,15 @@ def new_deal_odds(
     history = (cutoff - created.min()).days + 1 if created.notna().any() else 0
     window = min(NEW_DEAL_DAYS, max(history, 0))
     shape = (len(scopes), len(periods))
-    odds = NewDeals(np.zeros(shape), np.zeros(len(scopes)), np.zeros(len(scopes)))
+    zeros = np.zeros(len(scopes))
+    odds = NewDeals(np.zeros(shape), zeros.copy(), zeros.copy(), zeros.copy())
     if window == 0:
         return odds
 
     recent = deals[created > cutoff - pd.Timedelta(days=window)]
     closes = _closes_per_daily_deal(all_deals_curve(deals), as_of, periods)
     reps = pd.Series(list(scopes[1:]), dtype=object)
-    win = rep_win_chances(rates, reps, np.zeros(len(reps), dtype=int))
+    win = rep_win_chances(rates, reps, np.full(len(reps), NO_STAGE))
     for index, rep in enumerate(reps, start=1):
         mine = recent.loc[recent["rep"].astype(str) == rep, "amount"]
         if mine.empty:
@@ -290,6 +364,7 @@ def new_deal_odds(
         odds.expected_wins[index] = len(mine) / window * win[index - 1] * closes
         odds.mean_amount[index] = mine.mean()
         odds.amount_sd[index] = mine.std(ddof=0)
+        odds.created[index] = len(mine)
     return odds
 
 
@@ -320,25 +395,61 @@ def _closes_per_daily_deal(
 SWING_PERIODS = 12
 """Finished periods whose won amounts set the swing of a period."""
 
-MIN_SWING_PERIODS = 3
-"""Finished periods with a won amount needed to measure the swing."""
+SWING_PRIOR = 0.3
+"""Prior standard deviation of the log swing of a one-month period.
+
+A judgement, not a measurement: it says a month's won amount lands within
+about 30 % of its expected level two months in three. A period of m months
+takes 0.3 / sqrt(m), as if its months swung independently.
+"""
+
+SWING_PRIOR_PERIODS = 3.0
+"""Weight of :data:`SWING_PRIOR`, in changes between finished periods.
+
+After three changes the team's own history weighs as much as the prior.
+"""
 
 
-def period_swing(won_by_period: np.ndarray) -> float:
-    """Return the standard deviation of the log of the won amounts.
+@dataclass(frozen=True)
+class Swing:
+    """Posterior of the spread of the log swing of a period.
+
+    The variance σ² has a scaled inverse chi-squared posterior with
+    ``freedom`` degrees of freedom and scale ``spread``²; drawing σ² from it
+    and then the log factor from a normal gives a Student-t spread, wider
+    than a normal when the history behind it is short.
+    """
+
+    spread: float
+    """Point estimate of σ, the standard deviation of the log factor."""
+    freedom: float
+    """Degrees of freedom of σ²; infinity fixes σ at ``spread``."""
+
+
+def period_swing(won_by_period: np.ndarray, months: int = 1) -> Swing:
+    """Estimate the swing from the team's won amount in past periods.
+
+    Each change in the log of the won amount from one period to the next,
+    divided by sqrt(2), is one observation of the swing. Half the mean
+    square of these changes (von Neumann's estimator) counts a gradual
+    rise or fall far less than the spread of the amounts themselves would,
+    and the forecast already follows such a trend through the pipeline and
+    the pace of new deals. The observations are pooled with
+    :data:`SWING_PRIOR` worth :data:`SWING_PRIOR_PERIODS` observations.
 
     Args:
-        won_by_period: Team won amount of each of the last finished
-            periods; periods with nothing won are left out.
-
-    Returns 0 when fewer than :data:`MIN_SWING_PERIODS` periods had a won
-    amount.
+        won_by_period: Team won amount of each of the last finished periods,
+            oldest first; periods with nothing won are left out.
+        months: Months in a period.
     """
+    # NOTE: neighbouring changes share a period, so they are not quite
+    # independent and the degrees of freedom overstate the history a little.
     won = np.asarray(won_by_period, dtype=float)
-    won = won[won > 0]
-    if len(won) < MIN_SWING_PERIODS:
-        return 0.0
-    return float(np.log(won).std(ddof=1))
+    changes = np.diff(np.log(won[won > 0]))
+    prior = SWING_PRIOR**2 / months
+    freedom = SWING_PRIOR_PERIODS + len(changes)
+    variance = (SWING_PRIOR_PERIODS * prior + (changes**2).sum() / 2) / freedom
+    return Swing(spread=float(np.sqrt(variance)), freedom=freedom)
 
 
 def finished_periods_before(period: Period, count: int = SWING_PERIODS) -> list[Period]:

@@ -31,23 +31,22 @@ import pandas as pd
 
 from addin.engine import deal_odds, simulate
 from addin.engine.deal_odds import (
+    Swing,
+    WinRates,
     close_chances,
-    deal_win_chances,
     finished_periods_before,
     new_deal_odds,
     period_swing,
     stage_rates,
+    win_odds,
     win_rates,
 )
 from addin.engine.periods import Period, period_containing
-from addin.engine.stages import collect_evidence, earned_indexes
+from addin.engine.stages import NO_STAGE, collect_evidence, earned_indexes
 from addin.model import TeamBook
 
 TEAM_SCOPE = ""
 """Scope of the team's figures; every other scope is a rep's name."""
-
-NO_STAGE = -1
-"""Earned stage index of a deal that has earned no stage."""
 
 PERIODS_AHEAD = 3
 """Periods forecast: the current one and the next two."""
@@ -144,7 +143,8 @@ def forecast(
     amounts = open_deals["amount"].to_numpy(float)
 
     rates = win_rates(book, closed)
-    win_chances = deal_win_chances(open_deals, rates)
+    win = _win_spread(rates, open_deals, scopes)
+    win_chances = win.odds.chances()[win.deal_cells]
     chances = win_chances[:, None] * close_chances(open_deals, deals, as_of, periods)
     new_deals = new_deal_odds(deals, rates, scopes, as_of, periods)
     won_so_far = won_in_periods(deals, scopes, periods, until=as_of)
@@ -160,6 +160,7 @@ def forecast(
         seed=[SEED, as_of.toordinal()],
         new_deals=new_deals,
         swing=_swing(deals, periods[0]),
+        win=win,
     )
     expected = sum_by_scope(amounts[:, None] * chances, open_deals, scopes)
     expected_new = new_deals.expected_amount()
@@ -201,11 +202,34 @@ def forecast(
     )
 
 
-def _swing(deals: pd.DataFrame, period: Period) -> float:
+def _swing(deals: pd.DataFrame, period: Period) -> Swing:
     """Return the swing of the team's won amount over the periods before ``period``."""
     before = finished_periods_before(period)
     won = won_in_periods(deals, [TEAM_SCOPE], before)[0]
-    return period_swing(won)
+    return period_swing(won, period.months)
+
+
+def _win_spread(
+    rates: WinRates, open_deals: pd.DataFrame, scopes: list[str]
+) -> simulate.WinSpread:
+    """Return the win-rate cells of the open deals and of each rep's new deals.
+
+    A rep's new deals share the cell of the rep's open deals that earned no
+    stage, so one drawn rate serves both in a simulated future.
+    """
+    reps = pd.concat(
+        [open_deals["rep"], pd.Series(scopes[1:], dtype=object)], ignore_index=True
+    )
+    earned = np.concatenate(
+        [open_deals["earned"].to_numpy(dtype=int), np.full(len(scopes) - 1, NO_STAGE)]
+    )
+    odds, cells = win_odds(rates, reps, earned)
+    deal_count = len(open_deals)
+    return simulate.WinSpread(
+        odds=odds,
+        deal_cells=cells[:deal_count],
+        scope_cells=np.concatenate([[-1], cells[deal_count:]]),
+    )
 
 
 def sum_by_scope(

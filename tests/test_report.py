@@ -378,6 +378,31 @@ def test_file_formula_like_text_stays_text(tmp_path, november_report):
     assert cell.value.startswith("=Lily")
 
 
+def test_file_lists_longest_stuck_only(tmp_path, november_report):
+    stuck = pd.DataFrame(
+        {
+            "deal_id": [f"D{number:02d}" for number in range(30)],
+            "customer": "Acme",
+            "amount_rc": 1000.0,
+            "stage": "Inquiry",
+            "days_in_stage": range(100, 70, -1),
+            "max_days": 14.0,
+            "next_step": "Ask about the project.",
+        }
+    )
+    page = dataclasses.replace(november_report.reps[0], stuck=stuck)
+    report = dataclasses.replace(november_report, reps=[page])
+    output = tmp_path / "stuck.xlsx"
+
+    report_workbook(report, "team.xlsx").save(output)
+
+    sheet = load_workbook(output)[page.rep]
+    header = _find_row(sheet, "Deal")
+    listed = [sheet.cell(header + offset, 1).value for offset in range(1, 27)]
+    assert listed[:25] == [f"D{number:02d}" for number in range(25)]
+    assert listed[25].startswith("5 more stuck deals")
+
+
 def _find_row(sheet, value: str) -> int:
     for row in sheet.iter_rows(min_col=1, max_col=1):
         if row[0].value == value:

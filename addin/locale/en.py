@@ -945,6 +945,11 @@ TEXTS: dict[str, str] = {
     "report.col.payout": "Payout",
     "report.col.by_process": "Commission by process",
     "report.none_stuck": "No open deal has sat in its stage past the Max days.",
+    "report.more_stuck": (
+        "{count} more stuck deals are not listed here, only the {listed} "
+        "stuck longest. Refresh the workbook and filter its Deal audit sheet "
+        "on Stuck to see them all."
+    ),
     "report.none_won": "No deal was won this month.",
     "report.rep.title": "{rep}: monthly report {month}",
     "report.rep.subtitle": "Figures as of {as_of}; amounts in {currency}",

@@ -53,6 +53,8 @@ _RULE = Side(style="thin", color="808080")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="bottom")
 _CENTRED = Alignment(horizontal="center")
+_CENTRED_TOP = Alignment(horizontal="center", vertical="top")
+_TOP = Alignment(vertical="top")
 _LEFT = Alignment(horizontal="left")
 _RULE_BELOW = Border(bottom=_RULE)
 _RULE_ABOVE = Border(top=_RULE)
@@ -60,6 +62,9 @@ _POINTS_PER_LINE = 15.0
 
 _SUMMARY_WIDTHS = (17.0,) * 10
 _REP_WIDTHS = (24.0, 30.0, 15.0, 15.0, 16.0, 14.0, 16.0, 16.0, 30.0)
+MAX_STUCK_LISTED = 25
+"""Stuck deals listed on a rep's page, longest stuck first; the Deal audit
+sheet of a refreshed workbook lists them all."""
 _CHART_ROWS = 40
 """Rows of the Summary's first page taken by its charts."""
 
@@ -207,7 +212,9 @@ class _Page:
                 if fmt:
                     cell.number_format = fmt
                 if fmt == self.formats.score:
-                    cell.alignment = _CENTRED
+                    cell.alignment = _CENTRED_TOP if wide_last else _CENTRED
+                elif wide_last:
+                    cell.alignment = _TOP
             if wide_last:
                 self._widen_last(header_row + offset, len(headers), values[-1])
         if wide_last:
@@ -613,12 +620,25 @@ def _rep_stuck(page: _Page, rep: RepPage, language: str) -> None:
         "max_days",
         "next_step",
     )
+    listed = rep.stuck.head(MAX_STUCK_LISTED)
     page.table(
         [text(f"report.col.{key}", language) for key in columns],
-        _records(rep.stuck, columns),
+        _records(listed, columns),
         [None, None, formats.amount, None, formats.days, formats.days, None],
         wide_last=True,
     )
+    if len(rep.stuck) > len(listed):
+        page.row -= 1
+        page.paragraphs(
+            [
+                text(
+                    "report.more_stuck",
+                    language,
+                    count=len(rep.stuck) - len(listed),
+                    listed=len(listed),
+                )
+            ]
+        )
 
 
 def _rep_won(page: _Page, rep: RepPage, language: str) -> None:

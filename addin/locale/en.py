@@ -602,8 +602,10 @@ TEXTS: dict[str, str] = {
     ),
     "forecast.note.range": (
         "P10, P50 and P90: the won amount is below them in 10, 50 and 90 of 100 "
-        "of {simulations} simulated futures. Chance of quota: the share of "
-        "futures that reach the quota."
+        "of {simulations} simulated futures. Each future also draws the win "
+        "rates, each rep's pace of new deals and a swing of the whole period "
+        "within what the history leaves uncertain, so a short history gives a "
+        "wide range. Chance of quota: the share of futures that reach the quota."
     ),
     "forecast.note.coverage": (
         "Coverage: open pipeline expected in the period divided by the quota "

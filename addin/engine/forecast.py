@@ -11,8 +11,9 @@ Three figures are given for the team and for each rep:
   chance taken from the team's own history (see
   :mod:`addin.engine.deal_odds`).
 - **Range**: P10, P50 and P90 of the period's won amount, and the chance of
-  reaching quota, from simulated futures of the same deals with the same
-  chances (see :mod:`addin.engine.simulate`).
+  reaching quota, from simulated futures of the same deals. Each future
+  draws the chances from their posteriors around the same estimates (see
+  :mod:`addin.engine.simulate`).
 
 Every figure is a total for the period: the amount won so far in it plus
 what is still to come. Only information dated on or before the as-of date is

@@ -13,6 +13,10 @@ the spread of the period's swing. Every posterior has the point estimate as
 its mean, so the mean of the futures stays the evidence-based forecast
 while the range widens by what the history leaves unknown.
 
+NOTE: The chance to close in each period is not drawn: the time-to-close
+curves are taken as known. With a few dozen closed deals behind a curve,
+the range is narrower than that history justifies.
+
 Draws run in chunks of simulations, so memory stays near
 :data:`CHUNK_CELLS` numbers whatever the number of deals. Everything drawn
 per simulation rather than per deal is drawn before the chunks, so the

@@ -376,12 +376,27 @@ def test_owner_marker_is_sheet_scoped_name(written):
 def test_backups_keep_last_three(tmp_path):
     path = case_copy(tmp_path, "c01_drawings.xlsx")
 
-    for _ in range(5):
-        result = write_output_sheets(path, [issues_sheet()])
+    for day in range(1, 6):
+        sheet = issues_sheet()
+        sheet.title = f"Issues as of 2026-12-0{day}"
+        result = write_output_sheets(path, [sheet])
 
     backups = sorted((tmp_path / BACKUP_FOLDER).iterdir())
     assert len(backups) == 3
     assert result.backup == backups[-1]
+
+
+def test_same_sheets_leave_file_alone(written):
+    before = written.read_bytes()
+    backups_before = sorted((written.parent / BACKUP_FOLDER).iterdir())
+
+    result = write_output_sheets(written, [issues_sheet(), funnel_sheet()])
+
+    assert result.unchanged is True
+    assert result.backup is None
+    assert written.read_bytes() == before
+    assert sorted((written.parent / BACKUP_FOLDER).iterdir()) == backups_before
+    assert [p.name for p in written.parent.iterdir() if "tmp" in p.name] == []
 
 
 def test_first_backup_is_original(tmp_path):

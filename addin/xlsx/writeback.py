@@ -13,6 +13,7 @@ workbook in one step, after a copy of the previous version has been kept in
 from __future__ import annotations
 
 import datetime as dt
+import filecmp
 import logging
 import os
 import posixpath
@@ -83,6 +84,8 @@ class WriteResult:
     tables: dict[str, str] = field(default_factory=dict)
     """Requested table name -> name written (differs when the team used it)."""
     warnings: list[str] = field(default_factory=list)
+    unchanged: bool = False
+    """True when the new package equalled the file, which was left alone."""
 
 
 def write_output_sheets(
@@ -128,6 +131,11 @@ def write_output_sheets(
             _write_package(package, plan, temporary)
         result.warnings.extend(plan.warnings(language))
         _check_written(temporary, plan, language)
+        if target.exists() and filecmp.cmp(temporary, target, shallow=False):
+            # Nothing changed, so the file and its backups stay as they are.
+            result.unchanged = True
+            log.info("%s already had these sheets; left unchanged", target)
+            return result
         _copy_mode(target if target.exists() else Path(path), temporary)
         if target.exists() and backups > 0:
             result.backup = _keep_backup(target, backups)

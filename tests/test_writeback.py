@@ -571,3 +571,15 @@ def test_app_titles_list_new_sheets(written):
     assert titles.count("<vt:lpstr>") == 4
     assert "<vt:lpstr>Issues</vt:lpstr><vt:lpstr>Funnel</vt:lpstr>" in titles
     assert "<vt:i4>4</vt:i4>" in app
+
+
+def test_removed_sheet_shifts_later_markers(tmp_path):
+    path = case_copy(tmp_path, "c01_drawings.xlsx")
+    notes = OutputSheet("Notes", "Notes", [Block([Column("Text")], [("n",)])])
+    write_output_sheets(path, [issues_sheet(), funnel_sheet(), notes])
+    write_output_sheets(path, [issues_sheet(), notes], keep=lambda name: False)
+
+    result = write_output_sheets(path, [notes])
+
+    assert result.replaced == ["Notes"]
+    assert openpyxl.load_workbook(path)["Notes"].defined_names["_salesflow_owner"]

@@ -75,17 +75,22 @@ def refresh(
       salesflow refresh team.xlsx --as-of 2026-11-30
     """
     from addin.errors import SalesflowError
+    from addin.load import workbook_language
+    from addin.locale import text
     from addin.refresh import refresh_file
 
     console = Console(stderr=True)
+    language = workbook_language(path)
     try:
-        with console.status("Reading the workbook") as status:
+        with console.status(text("cli.step.read", language)) as status:
             result = refresh_file(
                 path,
                 as_of=as_of.date() if as_of else None,
                 output=output,
                 backups=backups,
-                progress=lambda step: status.update(_STEP_LABELS.get(step, step)),
+                progress=lambda step: status.update(
+                    text(f"cli.step.{step}", language)
+                ),
             )
     except SalesflowError as error:
         _fail(error)
@@ -194,16 +199,6 @@ def _print_rich_group(
     console.print(table)
 
 
-_STEP_LABELS = {
-    "read": "Reading the workbook",
-    "validate": "Checking the entries",
-    "stages": "Auditing stages",
-    "process": "Scoring the process",
-    "funnel": "Building the funnel",
-    "forecast": "Forecasting",
-    "sheets": "Laying out the sheets",
-    "write": "Writing the workbook",
-}
 
 
 def _print_refresh_summary(
@@ -402,20 +397,22 @@ def report(path: Path, month: str, output: Path | None) -> None:
       salesflow report examples/export_team.xlsx --month 2026-11
     """
     from addin.errors import SalesflowError
+    from addin.load import workbook_language
     from addin.locale import text
     from addin.report.build import write_report
 
     console = Console(stderr=True)
+    language = workbook_language(path)
     try:
-        with console.status(text("report.progress", month=month)):
+        with console.status(text("report.progress", language, month=month)):
             written = write_report(path, month, output)
     except SalesflowError as error:
         _fail(error)
     except OSError as error:
-        click.echo(text("report.error.write", path=output or path, error=error),
-                   err=True)
+        message = text("report.error.write", language, path=output or path, error=error)
+        click.echo(message, err=True)
         raise SystemExit(1) from None
-    click.echo(text("report.written", month=month, path=written))
+    click.echo(text("report.written", language, month=month, path=written))
 
 
 def _backtest_json(result, as_of: dt.date) -> dict:

@@ -6,10 +6,14 @@ import datetime as dt
 import logging
 from pathlib import Path
 
+from python_calamine import CalamineError, CalamineWorkbook
+
+from addin import schema
 from addin.model import Issue, RawWorkbook, TeamBook
-from addin.reader import read_workbook
+from addin.reader import read_workbook, tables_from_grids
 from addin.validate import validate
 from addin.validate_settings import parse_settings
+from addin.values import normalize_name
 
 logger = logging.getLogger(__name__)
 
@@ -49,3 +53,25 @@ def read_in_own_language(path: str | Path) -> RawWorkbook:
     if language != "en" and raw.issues:
         raw = read_workbook(path, language)
     return raw
+
+
+def workbook_language(path: str | Path) -> str:
+    """Return the Language setting of the workbook at ``path``, reading only Settings.
+
+    Commands use it to word their own messages before, or without, reading
+    the whole workbook. A file that cannot be read, or has no Settings
+    sheet, gives English; reading it properly then reports why.
+    """
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        names = {normalize_name(name): name for name in workbook.sheet_names}
+        spec = schema.SETTINGS
+        for candidate in (spec.sheet, *spec.sheet_aliases):
+            sheet = names.get(normalize_name(candidate))
+            if sheet is not None:
+                grid = workbook.get_sheet_by_name(sheet).to_python()
+                raw = tables_from_grids({sheet: grid}, path=str(path))
+                return parse_settings(raw)[0].language
+    except (OSError, CalamineError) as error:
+        logger.debug("no Language setting read from %s: %s", path, error)
+    return "en"

@@ -39,7 +39,11 @@ class ColumnSpec:
     mandatory: bool = False
     """Whether every row must have a value in this column."""
     aliases: tuple[str, ...] = ()
-    """Other accepted headers, Chinese ones among them."""
+    """Other accepted headers; the first is the Chinese header."""
+
+    def header_in(self, language: str) -> str:
+        """Return the header a new workbook in ``language`` writes."""
+        return self.aliases[0] if language == "zh-CN" else self.header
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,10 @@ class TableSpec:
     sheet_aliases: tuple[str, ...] = ()
     id_column: str | None = None
     """Key of the column whose values must be unique."""
+
+    def sheet_in(self, language: str) -> str:
+        """Return the sheet name a new workbook in ``language`` uses."""
+        return self.sheet_aliases[0] if language == "zh-CN" else self.sheet
 
     def column(self, key: str) -> ColumnSpec:
         for spec in self.columns:
@@ -126,7 +134,7 @@ TEAM = TableSpec(
         _col("monthly_quota", "Monthly quota", "amount", "月度指标", "月指标"),
         _col(
             "commission_rate", "Commission rate (%)", "percent",
-            "Commission rate", "提成比例", "提成比例(%)", "提成比例（%）",
+            "提成比例（%）", "提成比例(%)", "提成比例", "Commission rate",
         ),
         _col("active", "Active", "yesno", "在职", "是否在职"),
         _col("start_date", "Start date", "date", "入职日期"),
@@ -203,7 +211,7 @@ RATES = TableSpec(
     columns=(
         _col("currency", "Currency", "currency", "币种", "货币", required=True,
              mandatory=True),
-        _col("rate", "Rate to reporting currency", "number", "Rate", "汇率",
+        _col("rate", "Rate to reporting currency", "number", "汇率", "Rate",
              required=True, mandatory=True),
     ),
 )
@@ -245,6 +253,21 @@ SETTING_DEFAULTS: dict[str, str] = {
     "Forecast simulations": "10000",
     "Backfill days": "14",
 }
+
+# Chinese names of the settings, as a zh-CN workbook writes them.
+SETTING_NAMES_ZH: dict[str, str] = {
+    "Reporting currency": "报告币种",
+    "As-of date": "截至日期",
+    "Period": "期间",
+    "Fiscal year start": "财年起始月",
+    "Luck threshold": "运气阈值",
+    "Language": "语言",
+    "Forecast simulations": "预测模拟次数",
+    "Backfill days": "补录天数",
+}
+
+STATUS_NAMES_ZH = {"Open": "进行中", "Won": "赢单", "Lost": "输单"}
+"""Status words a zh-CN workbook offers in its dropdown."""
 
 OUTPUT_SHEETS = ("Issues", "Deal audit", "Funnel", "Scorecard", "Forecast", "History")
 

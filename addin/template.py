@@ -39,7 +39,8 @@ from addin import schema
 from addin.ladder import Ladder, default_ladder
 from addin.locale import text
 from addin.errors import WriteError
-from addin.model import DEFAULT_CURVE, CellValue, column_letter
+from addin.model import DEFAULT_CURVE, CellValue, column_letter, sheet_reference
+from addin.xlsx.values import display_width
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,6 @@ TableRows = list[dict[str, CellValue]]
 """Rows of one input table, each a dict from column key to cell value."""
 
 TEMPLATE_FILE = "workbook_template.xlsx"
-INSTRUCTIONS_SHEET = "Instructions"
 _INSTRUCTIONS_WIDTH = 110
 FIXED_TIMESTAMP = dt.datetime(2026, 1, 1, 0, 0, 0)
 """Creation and modification time written into every generated workbook."""
@@ -239,6 +239,8 @@ def settings_tables(
         "Backfill days": 14,
     }
     assert values.keys() == schema.SETTING_DEFAULTS.keys()
+    if language == "zh-CN":
+        values = {schema.SETTING_NAMES_ZH[name]: value for name, value in values.items()}
     if rates is None:
         rates = ILLUSTRATIVE_RATES
     return {
@@ -293,15 +295,16 @@ def build_workbook(content: WorkbookContent) -> Workbook:
     workbook = Workbook()
     _write_instructions(workbook.active, content)
     for spec in schema.INPUT_TABLES:
-        if spec.sheet in workbook.sheetnames:
-            sheet = workbook[spec.sheet]
+        name = spec.sheet_in(content.language)
+        if name in workbook.sheetnames:
+            sheet = workbook[name]
         else:
-            sheet = workbook.create_sheet(spec.sheet)
-        _write_table(sheet, spec, content.rows(spec.key))
+            sheet = workbook.create_sheet(name)
+        _write_table(sheet, spec, content.rows(spec.key), content.language)
         if spec.key in _SETTINGS_TITLES:
             _write_table_title(sheet, spec, content)
 
-    _freeze_headers(workbook)
+    _freeze_headers(workbook, content.language)
     _define_list_names(workbook, content)
     _add_dropdowns(workbook, content)
     _set_properties(workbook, content)
@@ -309,7 +312,7 @@ def build_workbook(content: WorkbookContent) -> Workbook:
 
 
 def _write_instructions(sheet: Worksheet, content: WorkbookContent) -> None:
-    sheet.title = INSTRUCTIONS_SHEET
+    sheet.title = text("template.instructions.sheet", content.language)
     sheet.column_dimensions["A"].width = _INSTRUCTIONS_WIDTH
     lines: list[tuple[str, str]] = [
         (style, text(key, content.language)) for style, key in _INSTRUCTIONS
@@ -337,18 +340,22 @@ def _write_instructions(sheet: Worksheet, content: WorkbookContent) -> None:
         row += 1
 
 
-def _write_table(sheet: Worksheet, spec: schema.TableSpec, rows: TableRows) -> None:
+def _write_table(
+    sheet: Worksheet, spec: schema.TableSpec, rows: TableRows, language: str = "en"
+) -> None:
     """Write the headers and rows of one table and make it an Excel Table."""
     header_row, first_column = _ANCHORS[spec.key]
     for offset, column in enumerate(spec.columns):
-        sheet.cell(header_row, first_column + offset, column.header)
+        sheet.cell(header_row, first_column + offset, column.header_in(language))
         letter = column_letter(first_column + offset)
-        sheet.column_dimensions[letter].width = _column_width(spec.key, column)
+        sheet.column_dimensions[letter].width = _column_width(
+            spec.key, column, language
+        )
 
     formats = [_column_format(spec.key, column) for column in spec.columns]
     wrapped = [(spec.key, column.key) in _WRAPPED for column in spec.columns]
     wrap = Alignment(wrap_text=True, vertical="top")
-    widths = [_column_width(spec.key, column) for column in spec.columns]
+    widths = [_column_width(spec.key, column, language) for column in spec.columns]
     for row_offset, row in enumerate(rows, start=1):
         texts = [
             (str(row.get(column.key) or ""), widths[offset])
@@ -410,7 +417,9 @@ def _wrapped_height(texts: list[tuple[str, float]]) -> float:
     openpyxl writes no row heights, and LibreOffice 7 showed such rows one
     line high, so the height is estimated from the text length.
     """
-    lines = max(math.ceil(len(value) / max(width - 2, 1)) for value, width in texts)
+    lines = max(
+        math.ceil(display_width(value) / max(width - 2, 1)) for value, width in texts
+    )
     return 15.0 * max(lines, 1)
 
 
@@ -431,18 +440,21 @@ def _value_format(value: CellValue, column_format: str) -> str:
     return column_format
 
 
-def _column_width(table: str, column: schema.ColumnSpec) -> float:
+def _column_width(
+    table: str, column: schema.ColumnSpec, language: str = "en"
+) -> float:
     width = _COLUMN_WIDTHS.get((table, column.key), _KIND_WIDTHS[column.kind])
     # Room for the header and the Table's filter button.
-    return max(width, len(column.header) + 4)
+    return max(width, display_width(column.header_in(language)) + 4)
 
 
-def _freeze_headers(workbook: Workbook) -> None:
+def _freeze_headers(workbook: Workbook, language: str) -> None:
     """Keep each input sheet's header row, and the Deal ID, in view."""
     for spec in schema.INPUT_TABLES:
         header_row, _ = _ANCHORS[spec.key]
         first_unfrozen = "B" if spec.key == "deals" else "A"
-        workbook[spec.sheet].freeze_panes = f"{first_unfrozen}{header_row + 1}"
+        sheet = workbook[spec.sheet_in(language)]
+        sheet.freeze_panes = f"{first_unfrozen}{header_row + 1}"
 
 
 def _table_rows(content: WorkbookContent, key: str) -> range:
@@ -458,7 +470,8 @@ def _column_range(content: WorkbookContent, key: str, column: str) -> str:
     first_column = _ANCHORS[key][1]
     letter = column_letter(first_column + _position(spec, column))
     rows = _table_rows(content, key)
-    return f"{spec.sheet}!${letter}${rows[0]}:${letter}${rows[-1]}"
+    sheet = sheet_reference(spec.sheet_in(content.language))
+    return f"{sheet}!${letter}${rows[0]}:${letter}${rows[-1]}"
 
 
 def _define_list_names(workbook: Workbook, content: WorkbookContent) -> None:
@@ -476,6 +489,9 @@ def _add_dropdowns(workbook: Workbook, content: WorkbookContent) -> None:
         **{place: _inline_list(yes_no) for place in _YES_NO_COLUMNS},
         **{place: _inline_list(values) for place, values in _FIXED_LISTS.items()},
     }
+    if language == "zh-CN":
+        statuses = tuple(schema.STATUS_NAMES_ZH[status] for status in schema.STATUSES)
+        lists[("deals", "status")] = _inline_list(statuses)
     for (key, column), source in sorted(lists.items()):
         validation = DataValidation(
             type="list",
@@ -490,7 +506,7 @@ def _add_dropdowns(workbook: Workbook, content: WorkbookContent) -> None:
         letter = column_letter(_ANCHORS[key][1] + _position(spec, column))
         rows = _table_rows(content, key)
         validation.add(f"{letter}{rows[0]}:{letter}{rows[-1]}")
-        workbook[spec.sheet].add_data_validation(validation)
+        workbook[spec.sheet_in(language)].add_data_validation(validation)
 
 
 def _inline_list(values: tuple[str, ...]) -> str:

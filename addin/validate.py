@@ -274,7 +274,7 @@ def _folded_duplicates(names: pd.Series) -> pd.Series:
 def _out_of_range(
     table: ParsedTable, key: str, outside: pd.Series, message_key: str
 ) -> list[Issue]:
-    column = table.spec.column(key).header
+    column = table.spec.column(key).header_in(table.language)
     return [
         table.issue(
             "error",

@@ -133,7 +133,7 @@ class ParsedTable:
                 int(positions[REPEAT_LIMIT]),
                 "validate.repeats",
                 count=len(positions) - REPEAT_LIMIT,
-                column=self.spec.column(key).header,
+                column=self.spec.column(key).header_in(self.language),
             )
         ]
 
@@ -205,8 +205,8 @@ def blank_mandatory_cells(table: ParsedTable) -> list[Issue]:
                 column.key,
                 int(position),
                 "validate.blank",
-                column=column.header,
-                table=table.spec.sheet,
+                column=column.header_in(table.language),
+                table=table.spec.sheet_in(table.language),
             )
             for position in positions[:REPEAT_LIMIT]
         ]

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from addin.locale import status_word
 from addin.model import Issue, Settings, Severity
 from addin.validate_columns import REPEAT_LIMIT, ParsedTable
 from addin.values import closest_name, normalize_name
@@ -54,7 +55,7 @@ def duplicate_ids(table: ParsedTable, key: str) -> list[Issue]:
                 int(position),
                 f"validate.duplicate.{table.spec.key}",
                 value=table.typed(key, int(position)),
-                column=table.spec.column(key).header,
+                column=table.spec.column(key).header_in(table.language),
                 first_row=int(first_row.iat[position]),
                 row=int(rows[position]),
             )
@@ -143,7 +144,7 @@ def closed_without_date(deals: ParsedTable) -> list[Issue]:
             column,
             int(position),
             "validate.closed_without_date",
-            status=frame["status"].to_numpy()[position],
+            status=status_word(frame["status"].to_numpy()[position], deals.language),
         )
         for position in np.flatnonzero(closed.to_numpy())
     ]

@@ -46,7 +46,10 @@ _LANGUAGES = {
     "中文": "zh-CN",
 }
 
-_NAMES = {normalize_name(name): name for name in schema.SETTING_DEFAULTS}
+_NAMES = {
+    **{normalize_name(name): name for name in schema.SETTING_DEFAULTS},
+    **{normalize_name(zh): name for name, zh in schema.SETTING_NAMES_ZH.items()},
+}
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from addin import schema
-from addin.locale import text
+from addin.locale import status_word, text
 from addin.model import CellValue, Severity
 
 T = TypeVar("T")
@@ -58,8 +58,11 @@ class Parsed(Generic[T]):
 
 def describe(problem: Problem, language: str = "en") -> tuple[str, str]:
     """Render a problem as its (message, fix) texts in ``language``."""
-    message = text(problem.key, language, **problem.fields)
-    fix = text(f"{problem.key}.fix", language, **problem.fields)
+    fields = dict(problem.fields)
+    if problem.key == "value.status_misspelt":
+        fields["closest"] = status_word(fields["closest"], language)
+    message = text(problem.key, language, **fields)
+    fix = text(f"{problem.key}.fix", language, **fields)
     return message, fix
 
 

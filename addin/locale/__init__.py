@@ -33,3 +33,12 @@ def text(key: str, language: str = "en", **fields: Any) -> str:
     if template is None:
         template = _catalog("en")[key]
     return template.format(**fields) if fields else template
+
+
+def status_word(status: str, language: str = "en") -> str:
+    """Return the deal status ``Open``, ``Won`` or ``Lost`` in ``language``.
+
+    Any other value (a status as the team mistyped it) is returned unchanged.
+    """
+    key = f"status.{str(status).lower()}"
+    return text(key, language) if key in _catalog("en") else status

@@ -7,6 +7,7 @@ TEXTS: dict[str, str] = {
         "Team workbook for salesflow: stage ladder, criteria, team, deals, "
         "evidence and settings."
     ),
+    "template.instructions.sheet": "Instructions",
     "template.instructions.title": "salesflow team workbook",
     "template.instructions.intro": (
         "This workbook is the team's record of every customer opportunity. "
@@ -126,6 +127,14 @@ TEXTS: dict[str, str] = {
     "cli.check.fix": "Fix: {fix}",
     "cli.check.summary": "{path}: errors {errors}, warnings {warnings}.",
     "cli.check.clean": "{path}: no problems found.",
+    "cli.step.read": "Reading the workbook",
+    "cli.step.validate": "Checking the entries",
+    "cli.step.stages": "Auditing stages",
+    "cli.step.process": "Scoring the process",
+    "cli.step.funnel": "Building the funnel",
+    "cli.step.forecast": "Forecasting",
+    "cli.step.sheets": "Laying out the sheets",
+    "cli.step.write": "Writing the workbook",
     "cli.refresh.title": "Refreshed {path} as of {as_of}",
     "cli.refresh.deals": "  deals read:     {deals:,}",
     "cli.refresh.issues": "  issues:         {errors:,} errors, {warnings:,} warnings",
@@ -146,6 +155,9 @@ TEXTS: dict[str, str] = {
         "it to the sheet the list comes from first."
     ),
     # shared words
+    "status.open": "Open",
+    "status.won": "Won",
+    "status.lost": "Lost",
     "common.yes": "Yes",
     "common.no": "No",
     # names of the output sheets (addin/sheets/)

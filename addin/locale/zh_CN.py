@@ -105,13 +105,13 @@ TEXTS: dict[str, str] = {
     "value.id_invalid": "{value} 不是有效编号。",
     "value.id_invalid.fix": "请以文本或整数输入编号。",
     "value.yesno_invalid": "{value} 不是“是”或“否”。",
-    "value.yesno_invalid.fix": "请输入“是”或“否”（Yes 或 No）。",
+    "value.yesno_invalid.fix": "请输入“是”或“否”。",
     "value.status_invalid": "{value} 不是商机状态。",
-    "value.status_invalid.fix": "请输入 Open、Won 或 Lost（进行中、赢单或输单）。",
+    "value.status_invalid.fix": "请输入“进行中”“赢单”或“输单”。",
     "value.status_misspelt": "{value} 不是商机状态；是否指 {closest}？",
-    "value.status_misspelt.fix": "请输入 Open、Won 或 Lost（进行中、赢单或输单）。",
+    "value.status_misspelt.fix": "请输入“进行中”“赢单”或“输单”。",
     "value.currency_invalid": "{value} 不是币种代码。",
-    "value.currency_invalid.fix": "请输入三个字母的 ISO 4217 代码，例如 USD、EUR 或 CNY。",
+    "value.currency_invalid.fix": "请输入三个字母的币种代码（国际标准 4217），例如 USD、EUR 或 CNY。",
     # addin/engine/score.py won-deal classes
     "won_class.process_win": "流程赢单",
     "won_class.won_with_gaps": "有缺口的赢单",
@@ -339,6 +339,7 @@ TEXTS: dict[str, str] = {
     "template.property.description": (
         "salesflow 团队工作簿：阶段流程、阶段标准、团队、商机、证据和设置。"
     ),
+    "template.instructions.sheet": "说明",
     "template.instructions.title": "salesflow 团队工作簿",
     "template.instructions.intro": (
         "本工作簿记录团队的每一个客户商机。业务员和经理在“流程”“标准”“团队”"
@@ -437,6 +438,14 @@ TEXTS: dict[str, str] = {
     "cli.check.fix": "修正：{fix}",
     "cli.check.summary": "{path}：错误 {errors} 个，警告 {warnings} 个。",
     "cli.check.clean": "{path}：未发现问题。",
+    "cli.step.read": "正在读取工作簿",
+    "cli.step.validate": "正在检查输入",
+    "cli.step.stages": "正在审计阶段",
+    "cli.step.process": "正在为流程评分",
+    "cli.step.funnel": "正在生成漏斗",
+    "cli.step.forecast": "正在预测",
+    "cli.step.sheets": "正在排版工作表",
+    "cli.step.write": "正在写入工作簿",
     "cli.refresh.title": "已刷新 {path}（截至 {as_of}）",
     "cli.refresh.deals": "  读取商机：{deals:,} 个",
     "cli.refresh.issues": "  问题：    错误 {errors:,} 个，警告 {warnings:,} 个",
@@ -452,6 +461,9 @@ TEXTS: dict[str, str] = {
         "XLWINGS_LICENSE_KEY=noncommercial，商业用途请设为你购买的密钥。"
     ),
     # shared words
+    "status.open": "进行中",
+    "status.won": "赢单",
+    "status.lost": "输单",
     "common.yes": "是",
     "common.no": "否",
     # output sheet names
@@ -699,6 +711,10 @@ TEXTS: dict[str, str] = {
     "report.col.payout": "发放比例",
     "report.col.by_process": "按流程提成",
     "report.none_stuck": "没有进行中商机在其阶段停留超过最长天数。",
+    "report.more_stuck": (
+        "另有 {count} 个停滞商机未在此列出，这里只列出停滞最久的 {listed} 个。"
+        "刷新工作簿后，在“商机审计”工作表中按“停滞”筛选即可查看全部。"
+    ),
     "report.none_won": "本月没有赢单。",
     "report.rep.title": "{rep}：{month} 月度报告",
     "report.rep.subtitle": "数据截至 {as_of}；金额单位 {currency}",

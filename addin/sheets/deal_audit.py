@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from addin.locale import text
+from addin.locale import status_word, text
 from addin.model import TableLocation, sheet_reference
 from addin.output import Block, Column, Highlight, OutputSheet
 from addin.sheets import sheet_name
@@ -78,8 +78,10 @@ def _premature(table: pd.DataFrame) -> pd.Series:
     return pd.Series(False, index=table.index)
 
 
-def _cell_text(value: object, language: str) -> object:
-    """Render lists and flags the way a reader expects them in a cell."""
+def _cell_text(value: object, language: str, is_status: bool = False) -> object:
+    """Render lists, flags and statuses the way a reader expects them in a cell."""
+    if is_status and isinstance(value, str):
+        return status_word(value, language)
     if isinstance(value, (list, tuple)):
         return "; ".join(str(item) for item in value) or None
     if isinstance(value, bool):
@@ -118,7 +120,10 @@ def _rows(
 ) -> list[tuple[object, ...]]:
     records = table[list(keys)].astype(object).where(table[list(keys)].notna(), None)
     return [
-        tuple(_cell_text(value, language) for value in record)
+        tuple(
+            _cell_text(value, language, key == "status")
+            for key, value in zip(keys, record, strict=True)
+        )
         for record in records.itertuples(index=False, name=None)
     ]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from addin.errors import WriteError
@@ -115,11 +116,6 @@ def member_infos(path: Path) -> dict[str, zipfile.ZipInfo]:
         return {info.filename: info for info in package.infolist()}
 
 
-def own_parts(result_path: Path, before: dict[str, bytes]) -> set[str]:
-    """Return the members the write added: salesflow's own parts."""
-    return set(members(result_path)) - set(before)
-
-
 def calamine_rows(path: Path, sheet: str) -> list[list[object]]:
     return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python()
 
@@ -174,19 +170,17 @@ def test_write_case_keeps_compression_and_order(tmp_path, case):
 @pytest.mark.parametrize("case", CASE_FILES)
 def test_write_case_only_appends_styles(tmp_path, case):
     path = case_copy(tmp_path, case)
-    styles_before = openpyxl_free_styles(members(path)["xl/styles.xml"])
+    styles_before = style_records(members(path)["xl/styles.xml"])
 
     write_output_sheets(path, [issues_sheet(), funnel_sheet()])
 
-    styles_after = openpyxl_free_styles(members(path)["xl/styles.xml"])
+    styles_after = style_records(members(path)["xl/styles.xml"])
     for section, records in styles_before.items():
         assert styles_after[section][: len(records)] == records, section
 
 
-def openpyxl_free_styles(xml: bytes) -> dict[str, list[bytes]]:
+def style_records(xml: bytes) -> dict[str, list[bytes]]:
     """Return each style section's records as canonical XML, in index order."""
-    from lxml import etree
-
     root = etree.fromstring(xml)
     sections = {}
     for section in root:

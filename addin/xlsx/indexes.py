@@ -165,7 +165,7 @@ class WorkbookIndex:
         self._trees: dict[str, etree._Element] = {}
         for part in (CONTENT_TYPES_PART, self.workbook_part, self.workbook_rels_part):
             if part not in package:
-                raise _missing_part(part)
+                raise missing_part(part)
             self._load(package, part)
         if APP_PART in package:
             self._load(package, APP_PART)
@@ -212,7 +212,7 @@ class WorkbookIndex:
         }
         sheets_element = workbook.find(f"{{{namespace}}}sheets")
         if sheets_element is None:
-            raise _missing_part(f"{self.workbook_part} <sheets>")
+            raise missing_part(f"{self.workbook_part} <sheets>")
         owned = self._owned_indexes()
         sheets = []
         for index, element in enumerate(
@@ -486,14 +486,14 @@ class WorkbookIndex:
 
 def _workbook_part(package: Package) -> str:
     if "_rels/.rels" not in package:
-        raise _missing_part("_rels/.rels")
+        raise missing_part("_rels/.rels")
     for relationship in read_relationships(package.read("_rels/.rels")):
         if relationship.type == _OFFICE_DOCUMENT_TYPE:
             return resolve_target("", relationship.target)
-    raise _missing_part("xl/workbook.xml")
+    raise missing_part("xl/workbook.xml")
 
 
-def _missing_part(part: str) -> WorkbookError:
+def missing_part(part: str) -> WorkbookError:
     # The language setting lives inside the workbook, which cannot be read
     # here, so these errors are in English.
     return WorkbookError(text("xlsx.missing_part", part=part))

@@ -42,6 +42,7 @@ from addin.xlsx.indexes import (
     Relationship,
     WorkbookIndex,
     WorkbookSheet,
+    missing_part,
     parse_part,
     read_relationships,
     relationships_xml,
@@ -260,9 +261,10 @@ def _plan_write(
     for output_sheet in sheets:
         existing = index.find_sheet(output_sheet.name)
         if existing is not None:
-            old_parts |= _parts_owned_by(existing.part, graph, package)
+            old_parts |= _parts_owned_by(_sheet_part(existing, package), graph, package)
     for stale in _sheets_to_remove(index, sheets, keep):
-        old_parts |= _parts_owned_by(stale.part, graph, package) | {stale.part}
+        stale_part = _sheet_part(stale, package)
+        old_parts |= _parts_owned_by(stale_part, graph, package) | {stale_part}
         index.remove_sheet(stale)
         result.removed.append(stale.name)
 
@@ -282,6 +284,14 @@ def _plan_write(
     if styles.changed:
         plan.contents[styles_part] = styles.to_bytes()
     return plan
+
+
+def _sheet_part(sheet: WorkbookSheet, package: Package) -> str:
+    # A sheet whose part is missing would make every later step work on the
+    # wrong part (an empty name resolves to the package's own rels).
+    if sheet.part not in package:
+        raise missing_part(sheet.part or f"part of sheet '{sheet.name}'")
+    return sheet.part
 
 
 def _check_ownership(

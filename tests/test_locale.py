@@ -4,8 +4,7 @@ import string
 
 import pytest
 
-from addin.locale import LANGUAGES, text
-from addin.locale import en, zh_CN
+from addin.locale import LANGUAGES, en, text, zh_CN
 
 
 def _fields(template: str) -> set[str]:

@@ -32,6 +32,9 @@ _EXPECTED_PROBLEMS: dict[tuple[str, str], frozenset[str]] = {
 
 _DATE_KIND = "date"
 
+_TEXT_KINDS = ("text", "name", "id")
+"""Column kinds whose parser returns text cells trimmed and otherwise as typed."""
+
 REPEAT_LIMIT = 1000
 """Issues listed per column and kind of problem; the rest are counted in one."""
 
@@ -260,21 +263,64 @@ class _ParsedColumn:
 def _parse_column(kind: schema.ColumnKind, cells: Sequence[CellValue]) -> _ParsedColumn:
     """Parse a column, each distinct cell value once."""
     parser: Callable[[CellValue], Parsed[Any]] = PARSERS[kind]
-    codes, distinct = _distinct_cells(cells)
+    if kind == "text":
+        # Free text is mostly unique, so numbering distinct cells costs
+        # more than it saves.
+        codes, distinct = np.arange(len(cells)), list(cells)
+    else:
+        codes, distinct = _distinct_cells(cells)
+    plain = _is_plain_text if kind in _TEXT_KINDS else _never
     # The last result is that of a blank cell, where code -1 finds it.
-    results = [parser(cell) for cell in distinct] + [parser(None)]
-    problems = np.array([result.problem for result in results], dtype=object)
-    currencies = np.array([result.currency for result in results], dtype=object)
-    blank = np.array(
-        [result.value is None and result.problem is None for result in results]
-    )
-    values = _typed_column(kind, [result.value for result in results])
+    distinct.append(None)
+
+    values: list[Any] = []
+    problems: list[Problem | None] = []
+    currencies: list[str | None] = []
+    for cell in distinct:
+        if plain(cell):
+            # Appending the cell itself creates no object per cell, which
+            # keeps a million free-text cells fast.
+            values.append(cell)
+            problems.append(None)
+            currencies.append(None)
+            continue
+        result = parser(cell)
+        values.append(result.value)
+        problems.append(result.problem)
+        currencies.append(result.currency)
+
+    typed = _typed_column(kind, values)
+    problem_array = np.array(problems, dtype=object)
+    no_value = np.array([value is None for value in values], dtype=bool)
+    blank = no_value & pd.isna(problem_array)
     return _ParsedColumn(
-        values=pd.Series(values.to_numpy()[codes], dtype=values.dtype),
-        problems=problems[codes],
-        currencies=currencies[codes].tolist(),
+        values=pd.Series(typed.to_numpy()[codes], dtype=typed.dtype),
+        problems=problem_array[codes],
+        currencies=np.array(currencies, dtype=object)[codes].tolist(),
         blank=blank[codes],
     )
+
+
+def _is_plain_text(cell: CellValue) -> bool:
+    """Return whether text parsers return ``cell`` unchanged and unflagged.
+
+    Text parsers trim spaces, drop invisible characters and reject Excel
+    error values such as ``#N/A``. Text of printable characters only (every
+    invisible character and every space but the ASCII one is unprintable)
+    that neither starts nor ends with a space nor starts with ``#`` needs
+    none of that.
+    """
+    return (
+        type(cell) is str
+        and cell.isprintable()
+        and cell[:1] not in ("", " ", "#")
+        and cell[-1] != " "
+    )
+
+
+def _never(cell: CellValue) -> bool:
+    del cell
+    return False
 
 
 def _distinct_cells(cells: Sequence[CellValue]) -> tuple[np.ndarray, list[CellValue]]:
@@ -287,7 +333,7 @@ def _distinct_cells(cells: Sequence[CellValue]) -> tuple[np.ndarray, list[CellVa
     array = np.empty(len(cells), dtype=object)
     array[:] = cells
     codes, distinct = pd.factorize(array)
-    if not any(isinstance(cell, bool) for cell in distinct):
+    if not any(type(cell) is bool for cell in distinct):
         return codes, list(distinct)
 
     numbers: dict[tuple[type, CellValue], int] = {}

@@ -90,14 +90,14 @@ class NumberFormats:
         return cls(amount=f'#,##0 "{code}"', cents=f'#,##0.00 "{code}"')
 
 
-def sheet_names(reps: Sequence[str], taken: Sequence[str]) -> dict[str, str]:
+def sheet_names(reps: Sequence[str], other_sheets: Sequence[str]) -> dict[str, str]:
     """Return a valid, unique sheet name for each rep.
 
     Characters Excel rejects (``[]:*?/\\``) become ``_``, names are cut to
     31 characters, and a name already used (case-insensitively, including
-    ``taken`` and Excel's reserved History) gets a number: ``Ann (2)``.
+    ``other_sheets`` and Excel's reserved History) gets a number: ``Ann (2)``.
     """
-    used = {name.casefold() for name in (*taken, *_RESERVED_SHEET_NAMES)}
+    used = {name.casefold() for name in (*other_sheets, *_RESERVED_SHEET_NAMES)}
     names: dict[str, str] = {}
     for rep in reps:
         base = _FORBIDDEN_IN_SHEET_NAME.sub("_", rep).strip().strip("'") or "Rep"

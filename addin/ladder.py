@@ -27,7 +27,7 @@ class StageSpec:
     win_pct: float
     """The manager's estimate of the win chance from this stage, 0.35 for 35 %."""
     forecast_category: str
-    """Pipeline, Best case or Commit."""
+    """Pipeline, Best case or Commit; in Chinese 管道, 最佳情况 or 承诺."""
 
 
 @dataclass(frozen=True)
@@ -247,7 +247,7 @@ EXPORT_LADDER_ZH = Ladder(
             "进口记录。",
             7,
             0.05,
-            "Pipeline",
+            "管道",
         ),
         StageSpec(
             "需求确认",
@@ -256,7 +256,7 @@ EXPORT_LADDER_ZH = Ladder(
             "向客户复述确认。",
             14,
             0.10,
-            "Pipeline",
+            "管道",
         ),
         StageSpec(
             "客户认可",
@@ -265,7 +265,7 @@ EXPORT_LADDER_ZH = Ladder(
             "书面答复每一个技术问题。",
             21,
             0.20,
-            "Pipeline",
+            "管道",
         ),
         StageSpec(
             "样品付费",
@@ -273,7 +273,7 @@ EXPORT_LADDER_ZH = Ladder(
             "开具样品发票。寄送样品并提供物流单号。约定测试方案和客户反馈的日期。",
             30,
             0.35,
-            "Best case",
+            "最佳情况",
         ),
         StageSpec(
             "报价接受",
@@ -282,7 +282,7 @@ EXPORT_LADDER_ZH = Ladder(
             "开具形式发票。",
             21,
             0.55,
-            "Best case",
+            "最佳情况",
         ),
         StageSpec(
             "风险评估",
@@ -291,7 +291,7 @@ EXPORT_LADDER_ZH = Ladder(
             "确认出货单据。",
             14,
             0.75,
-            "Commit",
+            "承诺",
         ),
         StageSpec(
             "订单",
@@ -299,7 +299,7 @@ EXPORT_LADDER_ZH = Ladder(
             "确认定金已到账。发送订单确认和生产计划。",
             14,
             1.00,
-            "Commit",
+            "承诺",
         ),
     ),
     criteria=(

@@ -267,6 +267,10 @@ SETTING_NAMES_ZH: dict[str, str] = {
 }
 
 STATUS_NAMES_ZH = {"Open": "进行中", "Won": "赢单", "Lost": "输单"}
+
+FORECAST_CATEGORIES = ("Pipeline", "Best case", "Commit")
+FORECAST_CATEGORY_NAMES_ZH = {"Pipeline": "管道", "Best case": "最佳情况", "Commit": "承诺"}
+"""Forecast categories a zh-CN workbook writes; both spellings are read."""
 """Status words a zh-CN workbook offers in its dropdown."""
 
 OUTPUT_SHEETS = ("Issues", "Deal audit", "Funnel", "Scorecard", "Forecast", "History")

@@ -492,6 +492,8 @@ def _add_dropdowns(workbook: Workbook, content: WorkbookContent) -> None:
     if language == "zh-CN":
         statuses = tuple(schema.STATUS_NAMES_ZH[status] for status in schema.STATUSES)
         lists[("deals", "status")] = _inline_list(statuses)
+        categories = tuple(schema.FORECAST_CATEGORY_NAMES_ZH.values())
+        lists[("process", "forecast_category")] = _inline_list(categories)
     for (key, column), source in sorted(lists.items()):
         validation = DataValidation(
             type="list",

@@ -39,7 +39,8 @@ from addin.validate_rules import (
 )
 from addin.validate_settings import parse_settings
 
-FORECAST_CATEGORIES = ("Pipeline", "Best case", "Commit")
+FORECAST_CATEGORIES = schema.FORECAST_CATEGORIES
+_CATEGORY_ALIASES = {zh: en for en, zh in schema.FORECAST_CATEGORY_NAMES_ZH.items()}
 
 _TABLES = (schema.PROCESS, schema.CRITERIA, schema.TEAM, schema.DEALS, schema.EVIDENCE)
 
@@ -103,10 +104,11 @@ def _process(table: ParsedTable) -> tuple[pd.DataFrame, list[Issue]]:
     categories, category_issues = match_names(
         table,
         "forecast_category",
-        FORECAST_CATEGORIES,
+        (*FORECAST_CATEGORIES, *_CATEGORY_ALIASES),
         severity="warning",
         unknown_key="validate.unknown_category",
     )
+    categories = categories.map(lambda name: _CATEGORY_ALIASES.get(name, name))
     frame = frame.assign(
         forecast_category=categories.where(
             categories.notna(), frame["forecast_category"]

@@ -16,10 +16,12 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from libreoffice import convert, needs_libreoffice
 from python_calamine import CalamineWorkbook
+from workbooks import Rows, write_team_workbook
 
 from addin import schema
 from addin.cli import main
@@ -318,3 +320,80 @@ def test_zh_report_prints_chinese_titles(zh_report_pdf, title):
     printed = _poppler("pdftotext", zh_report_pdf, "-l", "1")
 
     assert title in printed
+
+
+# salesflow new --lang zh-CN -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def zh_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("new") / "team.xlsx"
+    result = CliRunner().invoke(main, ["new", str(path), "--lang", "zh-CN"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_new_zh_sheet_names(zh_template):
+    names = openpyxl.load_workbook(zh_template).sheetnames
+
+    assert names == ZH_INPUT_SHEETS
+
+
+@pytest.mark.parametrize("spec", schema.INPUT_TABLES, ids=lambda spec: spec.key)
+def test_new_zh_headers(zh_template, spec):
+    sheet = openpyxl.load_workbook(zh_template)[spec.sheet_aliases[0]]
+    table = sheet.tables[spec.table_name]
+
+    headers = [column.name for column in table.tableColumns]
+
+    assert headers == [column.aliases[0] for column in spec.columns]
+
+
+def test_new_zh_status_dropdown(zh_template):
+    sheet = openpyxl.load_workbook(zh_template)["商机"]
+
+    lists = [rule.formula1 for rule in sheet.data_validations.dataValidation]
+
+    assert '"进行中,赢单,输单"' in lists
+
+
+def test_new_zh_checks_clean(zh_template):
+    result = CliRunner().invoke(main, ["check", str(zh_template)])
+
+    assert result.exit_code == 0
+    assert result.output.strip() == f"{zh_template}：未发现问题。"
+
+
+def test_new_zh_reads_language(zh_template):
+    book, issues = load_team_book(zh_template)
+
+    assert book.settings.language == "zh-CN"
+    assert issues == []
+
+
+def test_chinese_headers_in_english_sheets(tmp_path):
+    path = write_team_workbook(
+        tmp_path / "mixed.xlsx",
+        deals=Rows(
+            ["商机编号", "客户", "业务员", "金额", "币种", "阶段", "状态", "创建日期"],
+            [
+                (
+                    "D1",
+                    "Hamburg Tools GmbH",
+                    "Ann",
+                    "1.5万",
+                    "USD",
+                    "Inquiry",
+                    "赢单",
+                    "2026年1月5日",
+                )
+            ],
+        ),
+        settings={"Language": "zh-CN"},
+    )
+
+    book, _ = load_team_book(path)
+
+    deal = book.deals.iloc[0]
+    assert (deal["amount"], deal["status"]) == (15000.0, "Won")
+    assert deal["created"].date() == dt.date(2026, 1, 5)

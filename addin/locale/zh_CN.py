@@ -566,10 +566,10 @@ TEXTS: dict[str, str] = {
     "validate.criteria_stage.fix": "请从流程表中选择阶段，或把该阶段添加到流程表。",
     "validate.criteria_stage.closest": "该标准所属的阶段 {value} 不在流程表中；是否指 {closest}？",
     "validate.criteria_stage.closest.fix": "请把阶段改为 {closest}，或把 {value} 添加到流程表。",
-    "validate.unknown_category": "预测类别 {value} 不是 Pipeline、Best case 或 Commit。",
-    "validate.unknown_category.fix": "请输入 Pipeline、Best case 或 Commit。",
+    "validate.unknown_category": "预测类别 {value} 不是管道、最佳情况或承诺。",
+    "validate.unknown_category.fix": "请输入管道、最佳情况或承诺。",
     "validate.unknown_category.closest": (
-        "预测类别 {value} 不是 Pipeline、Best case 或 Commit；是否指 {closest}？"
+        "预测类别 {value} 不是管道、最佳情况或承诺；是否指 {closest}？"
     ),
     "validate.unknown_category.closest.fix": "请把类别改为 {closest}。",
     "validate.closed_without_date": "商机状态为 {status}，但关闭日期为空。",
@@ -730,7 +730,7 @@ TEXTS: dict[str, str] = {
     "report.error.no_deals": "{month} 没有数据：商机表为空。请先添加商机，再生成报告。",
     "report.written": "已把 {month} 月度报告写入 {path}",
     "report.progress": "正在生成 {month} 月度报告",
-    "report.error.write": "无法在 {path} 旁写入报告：{error}",
+    "report.error.write": "无法把报告写入 {path}：{error}。请确认文件夹存在且可写。",
     # addin/excel
     "excel.report_written": "salesflow 已把月度报告写入 {path}",
     "excel.summary": (

@@ -95,6 +95,9 @@ def _translate(tables: dict[str, TableRows], language: str) -> None:
         if row.get("stage") in stages:
             source = by_stage[stages[row["stage"]]]  # type: ignore[index]
             row.update({key: source[key] for key in ("stage", "goal", "playbook")})
+            category = row.get("forecast_category")
+            names = schema.FORECAST_CATEGORY_NAMES_ZH
+            row["forecast_category"] = names.get(category, category)  # type: ignore[arg-type]
     yes_no = {"Yes": text("common.yes", language), "No": text("common.no", language)}
     for row in tables["criteria"]:
         if row.get("criterion") in by_criterion:

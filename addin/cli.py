@@ -399,7 +399,7 @@ def report(path: Path, month: str, output: Path | None) -> None:
     from addin.errors import SalesflowError
     from addin.load import workbook_language
     from addin.locale import text
-    from addin.report.build import write_report
+    from addin.report.build import default_output, write_report
 
     console = Console(stderr=True)
     language = workbook_language(path)
@@ -409,8 +409,9 @@ def report(path: Path, month: str, output: Path | None) -> None:
     except SalesflowError as error:
         _fail(error)
     except OSError as error:
-        message = text("report.error.write", language, path=output or path, error=error)
-        click.echo(message, err=True)
+        target = output or default_output(path, month)
+        message = text("report.error.write", language, path=target, error=error)
+        click.echo(f"Error: {message}", err=True)
         raise SystemExit(1) from None
     click.echo(text("report.written", language, month=month, path=written))
 

@@ -139,6 +139,17 @@ def test_cli_future_month_exits_1(export_copy):
     assert "as-of date is 2026-11-30" in result.output
 
 
+def test_cli_unwritable_output_exits_1(export_copy, tmp_path):
+    output = tmp_path / "missing" / "report.xlsx"
+
+    result = CliRunner().invoke(
+        main, ["report", str(export_copy), "--month", "2026-11", "-o", str(output)]
+    )
+
+    assert result.exit_code == 1
+    assert f"could not write the report to {output}" in result.output
+
+
 def test_cli_report_has_help():
     result = CliRunner().invoke(main, ["report", "-h"])
 

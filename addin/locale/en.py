@@ -985,7 +985,10 @@ TEXTS: dict[str, str] = {
     ),
     "report.written": "Wrote the monthly report {month} to {path}",
     "report.progress": "Building the monthly report {month}",
-    "report.error.write": "could not write the report beside {path}: {error}",
+    "report.error.write": (
+        "could not write the report to {path}: {error}. Check that the "
+        "folder exists and that you may write to it."
+    ),
     # addin/excel (the Excel add-in, xlwings Lite and the desktop button)
     "excel.report_written": "salesflow wrote the monthly report to {path}",
     "excel.summary": (

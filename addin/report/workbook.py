@@ -37,6 +37,7 @@ from addin.report.charts import (
     won_by_rep_chart,
 )
 from addin.report.content import MonthlyReport, RepPage
+from addin.xlsx.values import display_width
 
 MAX_SHEET_NAME = 31
 """Maximum length of an Excel sheet name."""
@@ -177,7 +178,7 @@ class _Page:
             cell.alignment = _WRAP
             _merge(self.sheet, self.row, 1, self.columns)
             # Merged cells do not grow with wrapped text, so size the row.
-            lines_needed = max(1, math.ceil(len(line) * 1.1 / width))
+            lines_needed = max(1, math.ceil(display_width(line) * 1.1 / width))
             self.sheet.row_dimensions[self.row].height = lines_needed * _POINTS_PER_LINE
             self.row += 1
         self.row += 1
@@ -228,7 +229,7 @@ class _Page:
         for column, header in enumerate(headers, start=1):
             letter = get_column_letter(column)
             width = self.sheet.column_dimensions[letter].width
-            if column != last and len(header) * 1.15 > width:
+            if column != last and display_width(header) * 1.15 > width:
                 self.sheet.row_dimensions[row].height = 2 * _POINTS_PER_LINE
                 return
 
@@ -240,7 +241,7 @@ class _Page:
             self.sheet.column_dimensions[get_column_letter(index)].width
             for index in range(column, self.columns + 1)
         )
-        lines_needed = max(1, math.ceil(len(str(value or "")) * 1.1 / width))
+        lines_needed = max(1, math.ceil(display_width(str(value or "")) * 1.1 / width))
         if lines_needed > 1:
             self.sheet.row_dimensions[row].height = lines_needed * _POINTS_PER_LINE
 

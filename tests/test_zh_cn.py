@@ -9,12 +9,18 @@ template and read back through the whole reader and validator.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
+import os
 import re
 import subprocess
 import zipfile
 from pathlib import Path
+
+# xlwings' remote engine is part of xlwings PRO; "noncommercial" is its free
+# license key for development, tests and non-commercial use.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 import openpyxl
 import pytest
@@ -25,6 +31,9 @@ from workbooks import Rows, write_team_workbook
 
 from addin import schema
 from addin.cli import main
+from addin.excel.actions import WorkbookModel
+from addin.excel.payload import book_payload, open_book
+from addin.excel.refresh import refresh_book
 from addin.load import load_team_book
 from addin.model import Issue, column_letter
 from addin.output import OutputSheet
@@ -397,3 +406,16 @@ def test_chinese_headers_in_english_sheets(tmp_path):
     deal = book.deals.iloc[0]
     assert (deal["amount"], deal["status"]) == (15000.0, "Won")
     assert deal["created"].date() == dt.date(2026, 1, 5)
+
+
+def test_excel_refresh_zh_sheet_names(samples):
+    path, _ = samples["zh-CN"]
+    payload = book_payload(path)
+    model = WorkbookModel.from_payload(payload)
+    book = open_book(copy.deepcopy(payload))
+
+    refresh_book(book, dt.date(2026, 11, 30))
+    model.apply(book.json()["actions"])
+
+    names = [sheet.name for sheet in model.sheets]
+    assert [name for name in ZH_OUTPUT_SHEETS if name in names] == ZH_OUTPUT_SHEETS

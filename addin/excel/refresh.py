@@ -65,6 +65,9 @@ def refresh_book(book: xw.Book, as_of: dt.date | None = None) -> BookSummary:
     """
     started = time.perf_counter()
     result = compute_book(book, as_of)
+    # NOTE: after the Language setting changes, the output sheets named in
+    # the old language stay beside the new ones (the CLI removes them),
+    # because the task pane has no action that deletes a sheet.
     written = write_output_sheets(book, result.sheets, result.book.settings.language)
     return _summary("refresh", result, written, started)
 

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
+CASES = Path(__file__).resolve().parent / "data" / "cases"
 """Folder of the case workbooks, beside the repository."""
 
 DEAL_HEADERS = {

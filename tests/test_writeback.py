@@ -22,7 +22,7 @@ from addin.xlsx import writeback
 from addin.xlsx.writeback import BACKUP_FOLDER, write_output_sheets
 from tests.libreoffice import convert, needs_libreoffice, pdf_to_png
 
-CASES = Path(__file__).resolve().parents[2] / "shared" / "cases"
+CASES = Path(__file__).resolve().parent / "data" / "cases"
 CASE_FILES = [
     "c01_drawings.xlsx",
     "c02_dv_crosssheet.xlsx",

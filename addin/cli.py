@@ -39,6 +39,14 @@ def _fail(error: Exception) -> None:
     raise SystemExit(code)
 
 
+_language_option = click.option(
+    "--lang",
+    "language",
+    type=click.Choice(["en", "zh-CN"]),
+    help="Language of the messages and sheets; default: the Language setting.",
+)
+
+
 @main.command()
 @click.argument(
     "path", type=click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -61,8 +69,13 @@ def _fail(error: Exception) -> None:
     show_default=True,
     help="How many earlier versions to keep in .salesflow-backups/ beside PATH.",
 )
+@_language_option
 def refresh(
-    path: Path, as_of: dt.datetime | None, output: Path | None, backups: int
+    path: Path,
+    as_of: dt.datetime | None,
+    output: Path | None,
+    backups: int,
+    language: str | None,
 ) -> None:
     """Validate the workbook and write salesflow's sheets back into it.
 
@@ -80,7 +93,7 @@ def refresh(
     from addin.refresh import refresh_file
 
     console = Console(stderr=True)
-    language = workbook_language(path)
+    language = language or workbook_language(path)
     try:
         with console.status(text("cli.step.read", language)) as status:
             result = refresh_file(
@@ -88,6 +101,7 @@ def refresh(
                 as_of=as_of.date() if as_of else None,
                 output=output,
                 backups=backups,
+                language=language,
                 progress=lambda step: status.update(
                     text(f"cli.step.{step}", language)
                 ),
@@ -109,7 +123,10 @@ def refresh(
     type=click.DateTime(["%Y-%m-%d"]),
     help="Date to check as of (YYYY-MM-DD); default: Settings, then today.",
 )
-def check(path: Path, as_json: bool, as_of: dt.datetime | None) -> None:
+@_language_option
+def check(
+    path: Path, as_json: bool, as_of: dt.datetime | None, language: str | None
+) -> None:
     """Check the workbook's inputs and list every problem with its cell.
 
     Exits with 0 when there are no errors (warnings allowed), 1 when there
@@ -124,7 +141,8 @@ def check(path: Path, as_json: bool, as_of: dt.datetime | None) -> None:
     from addin.sheets.issues import sort_issues
 
     try:
-        book, issues = load_team_book(path, as_of.date() if as_of else None)
+        day = as_of.date() if as_of else None
+        book, issues = load_team_book(path, day, language)
     except SalesflowError as error:
         _fail(error)
     issues = sort_issues(issues)
@@ -382,7 +400,10 @@ def _report_month(ctx: click.Context, param: click.Parameter, value: str) -> str
     help="Write the report here; default: PATH's stem + -report-YYYY-MM.xlsx "
     "beside PATH.",
 )
-def report(path: Path, month: str, output: Path | None) -> None:
+@_language_option
+def report(
+    path: Path, month: str, output: Path | None, language: str | None
+) -> None:
     """Write the monthly report of PATH as a separate, formatted workbook.
 
     The report has a Summary sheet (won amount against quota, process
@@ -402,10 +423,10 @@ def report(path: Path, month: str, output: Path | None) -> None:
     from addin.report.build import default_output, write_report
 
     console = Console(stderr=True)
-    language = workbook_language(path)
+    language = language or workbook_language(path)
     try:
         with console.status(text("report.progress", language, month=month)):
-            written = write_report(path, month, output)
+            written = write_report(path, month, output, language=language)
     except SalesflowError as error:
         _fail(error)
     except OSError as error:

@@ -19,9 +19,11 @@ logger = logging.getLogger(__name__)
 
 
 def load_team_book(
-    path: str | Path, as_of: dt.date | None = None
+    path: str | Path, as_of: dt.date | None = None, language: str | None = None
 ) -> tuple[TeamBook, list[Issue]]:
     """Read and validate the team workbook at ``path``.
+
+    ``language`` overrides the Language setting; see :func:`validate`.
 
     Returns the typed book and every issue: first those met while finding
     the tables, then those of the validator.
@@ -29,25 +31,31 @@ def load_team_book(
     Raises:
         WorkbookError: The file cannot be opened or read.
     """
-    raw = read_in_own_language(path)
-    book, issues = validate(raw, as_of)
+    raw = read_in_own_language(path, language)
+    book, issues = validate(raw, as_of, language)
     logger.info(
         "Loaded %s: %d deals, %d evidence rows, %d issues",
-        path, len(book.deals), len(book.evidence), len(raw.issues) + len(issues),
+        path,
+        len(book.deals),
+        len(book.evidence),
+        len(raw.issues) + len(issues),
     )
     return book, list(raw.issues) + issues
 
 
-def read_in_own_language(path: str | Path) -> RawWorkbook:
+def read_in_own_language(path: str | Path, language: str | None = None) -> RawWorkbook:
     """Read the workbook at ``path`` with the reader's messages in its language.
 
     The Language setting is only known once the Settings table has been
     read, so a workbook in another language than English whose reader found
-    problems is read a second time to word them in that language.
+    problems is read a second time to word them in that language. A given
+    ``language`` is used instead of the setting.
 
     Raises:
         WorkbookError: The file cannot be opened or read.
     """
+    if language is not None:
+        return read_workbook(path, language)
     raw = read_workbook(path)
     language = parse_settings(raw)[0].language
     if language != "en" and raw.issues:

@@ -72,6 +72,7 @@ def compute_sheets(
     as_of: dt.date | None = None,
     saved: SavedState | None = None,
     progress: Progress = _no_progress,
+    language: str | None = None,
 ) -> RefreshResult:
     """Validate the raw tables and build every output sheet.
 
@@ -81,10 +82,11 @@ def compute_sheets(
         saved: What earlier refreshes stored in the workbook (first-seen
             dates of evidence rows, forecast history); None for a first run.
         progress: Called with the name of each step as it starts.
+        language: Language of the sheets; None takes the Language setting.
     """
     saved = saved or SavedState()
     progress("validate")
-    book, issues = validate(raw, as_of)
+    book, issues = validate(raw, as_of, language)
     as_of = as_of or book.settings.effective_as_of()
     issues = list(raw.issues) + issues
     language = book.settings.language
@@ -125,16 +127,20 @@ def refresh_file(
     output: Path | None = None,
     backups: int = 3,
     progress: Progress = _no_progress,
+    language: str | None = None,
 ) -> RefreshResult:
-    """Refresh the workbook at ``path``, in place or into ``output``."""
+    """Refresh the workbook at ``path``, in place or into ``output``.
+
+    ``language`` overrides the Language setting for this refresh.
+    """
     from addin.load import read_in_own_language
     from addin.xlsx.writeback import write_output_sheets
 
     started = time.perf_counter()
     progress("read")
-    raw = read_in_own_language(path)
+    raw = read_in_own_language(path, language)
     saved = read_saved_state(path)
-    result = compute_sheets(raw, as_of, saved, progress)
+    result = compute_sheets(raw, as_of, saved, progress, language)
 
     progress("write")
     if output is not None:

@@ -46,7 +46,7 @@ _TABLES = (schema.PROCESS, schema.CRITERIA, schema.TEAM, schema.DEALS, schema.EV
 
 
 def validate(
-    raw: RawWorkbook, as_of: dt.date | None = None
+    raw: RawWorkbook, as_of: dt.date | None = None, language: str | None = None
 ) -> tuple[TeamBook, list[Issue]]:
     """Parse and check every input table.
 
@@ -54,6 +54,9 @@ def validate(
         raw: The tables as the reader found them. Its own issues (missing
             tables, duplicate headers) are not repeated here.
         as_of: The as-of date; None takes the Settings date, then today.
+        language: Language of the messages and of everything built from the
+            book; None takes the Language setting. Issues of the Settings
+            sheet itself stay in the Language setting's language.
 
     Returns:
         The typed book and the issues found, in the order the rules ran.
@@ -61,6 +64,8 @@ def validate(
     settings, issues = parse_settings(raw)
     if as_of is not None:
         settings = dataclasses.replace(settings, as_of=as_of)
+    if language is not None:
+        settings = dataclasses.replace(settings, language=language)
     language = settings.language
     tables: dict[str, ParsedTable] = {}
     for spec in _TABLES:

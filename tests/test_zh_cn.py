@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import math
 import os
 import re
@@ -419,3 +420,21 @@ def test_excel_refresh_zh_sheet_names(samples):
 
     names = [sheet.name for sheet in model.sheets]
     assert [name for name in ZH_OUTPUT_SHEETS if name in names] == ZH_OUTPUT_SHEETS
+
+
+def test_check_lang_overrides_setting(samples):
+    path, _ = samples["en"]
+
+    result = CliRunner().invoke(main, ["check", str(path), "--lang", "zh-CN"])
+
+    assert result.output.strip().endswith(f"{path}：错误 22 个，警告 7 个。")
+
+
+def test_check_json_keys_stay_english(samples):
+    path, _ = samples["zh-CN"]
+
+    result = CliRunner().invoke(main, ["check", str(path), "--json"])
+
+    first = json.loads(result.output)[0]
+    assert list(first) == ["severity", "sheet", "cell", "deal", "message", "fix"]
+    assert first["severity"] == "error"

@@ -30,6 +30,7 @@ def build_report(
     saved: SavedState | None = None,
     as_of: dt.date | None = None,
     source: str | None = None,
+    language: str | None = None,
 ) -> bytes:
     """Return the monthly report of ``month`` as the bytes of an xlsx file.
 
@@ -43,13 +44,14 @@ def build_report(
         as_of: The workbook's as-of date; None takes Settings, then today.
         source: The workbook's name for the subtitle; None takes the file
             name of ``workbook``.
+        language: Language of the report; None takes the Language setting.
 
     Raises:
         ReportMonthError: ``month`` is not a valid month (exit code 2).
         EmptyMonthError: The month has no data (exit code 1).
         WorkbookError: The workbook cannot be read.
     """
-    report = compute_report(workbook, month, saved, as_of)
+    report = compute_report(workbook, month, saved, as_of, language)
     if source is None:
         source = Path(workbook).name if isinstance(workbook, (str, Path)) else ""
     buffer = io.BytesIO()
@@ -62,16 +64,17 @@ def compute_report(
     month: str | Period,
     saved: SavedState | None = None,
     as_of: dt.date | None = None,
+    language: str | None = None,
 ) -> MonthlyReport:
     """Return the figures of the monthly report; see :func:`build_report`."""
     from addin.load import read_in_own_language
 
     if isinstance(workbook, (str, Path)):
-        raw = read_in_own_language(workbook)
+        raw = read_in_own_language(workbook, language)
         saved = saved or read_saved_state(Path(workbook))
     else:
         raw = workbook
-    book, issues = validate(raw, as_of)
+    book, issues = validate(raw, as_of, language)
     period = parse_month(month, book.settings.language)
     saved = saved or SavedState()
     book_as_of = as_of or book.settings.effective_as_of()
@@ -97,6 +100,7 @@ def write_report(
     month: str | Period,
     output: Path | None = None,
     as_of: dt.date | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write the monthly report of the workbook at ``path`` and return its path.
 
@@ -104,7 +108,7 @@ def write_report(
     earlier report at ``output`` is replaced whole or not at all.
     """
     output = output or default_output(path, month)
-    content = build_report(path, month, as_of=as_of)
+    content = build_report(path, month, as_of=as_of, language=language)
     handle, temporary = tempfile.mkstemp(
         prefix=f".{output.stem}-", suffix=".xlsx", dir=output.parent or "."
     )

@@ -214,3 +214,14 @@ def test_refreshed_sample_renders(tmp_path):
 
     assert pdf.stat().st_size > 10_000
     assert png.stat().st_size > 1_000
+
+
+def test_refresh_new_template_without_deals(tmp_path):
+    target = tmp_path / "new.xlsx"
+    CliRunner().invoke(main, ["new", str(target)])
+
+    result = CliRunner().invoke(main, ["refresh", str(target)])
+
+    assert result.exit_code == 0, result.output
+    assert "deals read:     0" in result.output
+    assert _table(target, "Deal audit") == []

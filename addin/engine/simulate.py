@@ -116,6 +116,9 @@ def simulate_range(
 
 def _scope_factors(factors: np.ndarray, scope_cells: np.ndarray) -> np.ndarray:
     """Return simulations × scopes: the drawn factor of each scope's cell."""
+    if factors.shape[1] == 0:
+        # No stage has a win rate (a workbook with no deals yet): nothing to scale.
+        return np.ones((factors.shape[0], len(scope_cells)))
     picked = factors[:, np.maximum(scope_cells, 0)]
     return np.where(scope_cells >= 0, picked, 1.0)
 

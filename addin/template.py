@@ -2,7 +2,8 @@
 
 A generated workbook is an Instructions sheet followed by the input sheets of
 :mod:`addin.schema`, each input table an Excel Table with exactly the schema's
-headers. Dropdowns point at workbook-level defined names (``lstReps``,
+headers. A zh-CN workbook names its sheets and headers with the schema's first
+Chinese alias and keeps the English Table names (``tblDeals``...). Dropdowns point at workbook-level defined names (``lstReps``,
 ``lstStages``...) over plain ranges of the other sheets, because a list
 validation cannot name a Table column directly.
 

@@ -49,7 +49,7 @@ def build_export_team(seed: int = SEED, language: str = "en") -> ExportTeamSampl
     """Simulate the export team and plant the faults, reproducibly for ``seed``.
 
     In ``zh-CN`` the sheets, headers, ladder, statuses and settings are
-    Chinese; the simulated deals, evidence and faults are the same as in
+    Chinese. The simulated deals, evidence and faults are the same as in
     English, so both samples give the same figures.
     """
     rng = random.Random(seed)

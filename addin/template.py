@@ -241,6 +241,7 @@ def settings_tables(
     }
     assert values.keys() == schema.SETTING_DEFAULTS.keys()
     if language == "zh-CN":
+        values["Period"] = "月"
         values = {schema.SETTING_NAMES_ZH[name]: value for name, value in values.items()}
     if rates is None:
         rates = ILLUSTRATIVE_RATES

@@ -1,6 +1,10 @@
 """Simplified Chinese texts; keys missing here fall back to English."""
 
 TEXTS: dict[str, str] = {
+    "validate.missing_tables": (
+        "{path} 缺少 {sheets} 表，无法分析。请打开团队工作簿，或按新工作簿的表头"
+        "补上缺少的工作表（salesflow new team.xlsx 可生成新工作簿）。"
+    ),
     # addin/reader.py
     "reader.file_missing": "文件 {path} 不存在。请检查文件夹和文件名。",
     "reader.not_a_file": "{path} 是文件夹，不是工作簿。请给出团队 .xlsx 文件的路径。",
@@ -518,7 +522,7 @@ TEXTS: dict[str, str] = {
     "validate.setting_invalid.fix": "请输入{expected}。在此之前使用默认值（{default}）。",
     "validate.expected.currency": "三个字母的币种代码，例如 USD",
     "validate.expected.date": "日期，例如 2026-11-30，留空表示今天",
-    "validate.expected.period": "month（月）或 quarter（季度）",
+    "validate.expected.period": "“月”或“季度”",
     "validate.expected.month": "财年开始的月份，1 到 12",
     "validate.expected.score": "0 到 100 的分数",
     "validate.expected.language": "en 或 zh-CN",

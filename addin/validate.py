@@ -22,6 +22,7 @@ import pandas as pd
 
 from addin import schema
 from addin.engine import stages
+from addin.errors import WorkbookError
 from addin.locale import text
 from addin.model import Issue, RawWorkbook, Settings, TeamBook
 from addin.validate_columns import ParsedTable, parse_table
@@ -62,6 +63,7 @@ def validate(
         The typed book and the issues found, in the order the rules ran.
     """
     settings, issues = parse_settings(raw)
+    _require_core_tables(raw, language or settings.language)
     if as_of is not None:
         settings = dataclasses.replace(settings, as_of=as_of)
     if language is not None:
@@ -98,6 +100,26 @@ def validate(
     issues += evidence_issues
     issues += premature_stages(book, tables["deals"], settings.effective_as_of())
     return book, issues
+
+
+def _require_core_tables(raw: RawWorkbook, language: str) -> None:
+    """Raise when a table without which nothing can be analysed is missing.
+
+    Settings may be missing (defaults apply), but without the ladder, the
+    criteria, the team, the deals or the evidence every figure is empty, so
+    one clear message serves the user better than a page of issues.
+    """
+    missing = [spec for spec in _TABLES if spec.key not in raw.tables]
+    if not missing:
+        return
+    raise WorkbookError(
+        text(
+            "validate.missing_tables",
+            language,
+            path=raw.path,
+            sheets=", ".join(spec.sheet_in(language) for spec in missing),
+        )
+    )
 
 
 def _process(table: ParsedTable) -> tuple[pd.DataFrame, list[Issue]]:

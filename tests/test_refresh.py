@@ -225,3 +225,14 @@ def test_refresh_new_template_without_deals(tmp_path):
     assert result.exit_code == 0, result.output
     assert "deals read:     0" in result.output
     assert _table(target, "Deal audit") == []
+
+
+@pytest.mark.parametrize("command", ["check", "refresh"])
+def test_missing_sheets_one_message_exit_2(tmp_path, command):
+    path = write_team_workbook(tmp_path / "team.xlsx", omit=("deals", "evidence"))
+
+    result = CliRunner().invoke(main, [command, str(path)])
+
+    assert result.exit_code == 2
+    assert "Deals, Evidence" in result.output
+    assert "Traceback" not in result.output

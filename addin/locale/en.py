@@ -1,6 +1,11 @@
 """English texts. Keys are grouped by the part of salesflow that shows them."""
 
 TEXTS: dict[str, str] = {
+    "validate.missing_tables": (
+        "{path} has no {sheets} table, so there is nothing to analyse. Open "
+        "the team workbook, or add the missing sheets with the headers of "
+        "a new workbook (salesflow new team.xlsx writes one)."
+    ),
     # addin/template.py
     "template.property.title": "salesflow team workbook",
     "template.property.description": (

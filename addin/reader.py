@@ -368,25 +368,39 @@ def _is_blank(value: CellValue) -> bool:
 # Issues met while finding tables
 
 
-def _table_title(spec: schema.TableSpec) -> str:
-    """Return a table's name as a reader says it: tblCommissionCurve -> Commission Curve."""
+def _table_title(spec: schema.TableSpec, language: str = "en") -> str:
+    """Return a table's name as a reader says it: tblCommissionCurve -> Commission Curve.
+
+    In Chinese a table is named after its sheet, or after the title the
+    template writes above it on the shared Settings sheet.
+    """
+    if language == "zh-CN":
+        titled = _SETTINGS_TABLE_TITLES.get(spec.key)
+        return text(titled, language) if titled else spec.sheet_in(language)
     name = spec.table_name.removeprefix("tbl")
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
 
 
-def _headers_of(columns: Sequence[schema.ColumnSpec]) -> str:
-    return ", ".join(column.header for column in columns)
+_SETTINGS_TABLE_TITLES = {
+    "settings": "template.settings.title",
+    "rates": "template.rates.title_plain",
+    "curve": "template.curve.title",
+}
+
+
+def _headers_of(columns: Sequence[schema.ColumnSpec], language: str = "en") -> str:
+    return ", ".join(column.header_in(language) for column in columns)
 
 
 def _missing_sheet(spec: schema.TableSpec, language: str) -> Issue:
     fields = {
-        "sheet": spec.sheet,
+        "sheet": spec.sheet_in(language),
         "table": spec.table_name,
-        "headers": _headers_of(spec.columns),
+        "headers": _headers_of(spec.columns, language),
     }
     return Issue(
         severity="error",
-        sheet=spec.sheet,
+        sheet=spec.sheet_in(language),
         cell="",
         deal="",
         message=text("reader.missing_sheet", language, **fields),
@@ -398,7 +412,7 @@ def _missing_header(spec: schema.TableSpec, sheet: str, language: str) -> Issue:
     fields = {
         "sheet": sheet,
         "table": spec.table_name,
-        "headers": _headers_of(spec.required_columns),
+        "headers": _headers_of(spec.required_columns, language),
         "rows": HEADER_SEARCH_ROWS,
     }
     return Issue(
@@ -419,9 +433,9 @@ def _missing_columns(
         return []
     fields = {
         "sheet": area.sheet,
-        "table": _table_title(spec),
+        "table": _table_title(spec, language),
         "row": area.header_row,
-        "headers": _headers_of(missing),
+        "headers": _headers_of(missing, language),
     }
     issue = Issue(
         severity="error",

@@ -438,3 +438,32 @@ def test_check_json_keys_stay_english(samples):
     first = json.loads(result.output)[0]
     assert list(first) == ["severity", "sheet", "cell", "deal", "message", "fix"]
     assert first["severity"] == "error"
+
+
+def test_missing_column_message_chinese(tmp_path):
+    path = write_team_workbook(
+        tmp_path / "no_amount.xlsx",
+        deals=Rows(
+            ["商机编号", "客户", "业务员", "币种", "阶段", "状态", "创建日期"],
+            [
+                (
+                    "D1",
+                    "Hamburg Tools GmbH",
+                    "Ann",
+                    "USD",
+                    "Inquiry",
+                    "进行中",
+                    "2026年1月5日",
+                )
+            ],
+        ),
+        settings={"Language": "zh-CN"},
+    )
+
+    _, issues = load_team_book(path)
+
+    missing = [issue for issue in issues if issue.cell == "A1"]
+    assert [issue.message for issue in missing] == [
+        "工作表“Deals”中 商机 表的标题行（第 1 行）缺少列：金额。"
+    ]
+    assert missing[0].fix == "在表中添加标题为 金额 的列，或重命名存放这些值的列。"

@@ -33,6 +33,7 @@ from workbooks import Rows, write_team_workbook
 from addin import schema
 from addin.cli import main
 from addin.excel.actions import WorkbookModel
+from addin.excel.desktop import status_text
 from addin.excel.payload import book_payload, open_book
 from addin.excel.refresh import refresh_book
 from addin.load import load_team_book
@@ -415,11 +416,14 @@ def test_excel_refresh_zh_sheet_names(samples):
     model = WorkbookModel.from_payload(payload)
     book = open_book(copy.deepcopy(payload))
 
-    refresh_book(book, dt.date(2026, 11, 30))
+    summary = refresh_book(book, dt.date(2026, 11, 30))
     model.apply(book.json()["actions"])
 
     names = [sheet.name for sheet in model.sheets]
     assert [name for name in ZH_OUTPUT_SHEETS if name in names] == ZH_OUTPUT_SHEETS
+    assert status_text(summary).startswith(
+        "salesflow 刷新（截至 2026-11-30）：363 个商机"
+    )
 
 
 def test_check_lang_overrides_setting(samples):

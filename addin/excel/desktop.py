@@ -55,12 +55,16 @@ def run_action(book: xw.Book, action: str) -> str:
     return status_text(run(book))
 
 
-def status_text(summary: BookSummary, language: str = "en") -> str:
-    """Return the one-line summary shown after a run."""
+def status_text(summary: BookSummary, language: str | None = None) -> str:
+    """Return the one-line summary shown after a run.
+
+    ``language`` defaults to the workbook's Language setting.
+    """
+    language = language or summary.language
     return text(
         "excel.summary",
         language,
-        action=summary.action,
+        action=text(f"excel.action.{summary.action}", language),
         as_of=summary.as_of,
         deals=summary.deals,
         errors=summary.errors,

@@ -51,6 +51,8 @@ class BookSummary:
     warnings: int
     written: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    language: str = "en"
+    """The workbook's Language setting, for the status line."""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -172,6 +174,7 @@ def _summary(
         warnings=sum(issue.severity == "warning" for issue in result.issues),
         written=written,
         seconds=round(time.perf_counter() - started, 2),
+        language=result.book.settings.language,
     )
     log.info("%s done: %s", action, summary)
     return summary

@@ -995,6 +995,8 @@ TEXTS: dict[str, str] = {
         "folder exists and that you may write to it."
     ),
     # addin/excel (the Excel add-in, xlwings Lite and the desktop button)
+    "excel.action.refresh": "refresh",
+    "excel.action.check": "check",
     "excel.report_written": "salesflow wrote the monthly report to {path}",
     "excel.summary": (
         "salesflow {action} as of {as_of}: {deals} deals, {errors} errors, "

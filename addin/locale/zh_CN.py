@@ -736,6 +736,8 @@ TEXTS: dict[str, str] = {
     "report.progress": "正在生成 {month} 月度报告",
     "report.error.write": "无法把报告写入 {path}：{error}。请确认文件夹存在且可写。",
     # addin/excel
+    "excel.action.refresh": "刷新",
+    "excel.action.check": "检查",
     "excel.report_written": "salesflow 已把月度报告写入 {path}",
     "excel.summary": (
         "salesflow {action}（截至 {as_of}）：{deals} 个商机，错误 {errors} 个，"

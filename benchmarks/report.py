@@ -133,7 +133,7 @@ def _times(value: float | None) -> str:
 def _time_table(results: Sequence[SizeResult], clock: str) -> list[str]:
     lines = [
         (
-            "| size | deals | evidence rows | file MB | floor | check | refresh "
+            "| size | deals | evidence rows | file MiB | floor | check | refresh "
             "| usual | check ÷ floor | refresh ÷ floor | usual ÷ refresh |"
         ),
         "| --- |" + " ---: |" * 10,
@@ -158,7 +158,7 @@ def _time_table(results: Sequence[SizeResult], clock: str) -> list[str]:
 
 def _memory_table(results: Sequence[SizeResult]) -> list[str]:
     lines = [
-        "Peak resident memory of each subprocess, MB (`ru_maxrss` from `wait4`):",
+        "Peak resident memory of each subprocess, MiB (`ru_maxrss` from `wait4`):",
         "",
         "| size | " + " | ".join(COMMANDS) + " |",
         "| --- |" + " ---: |" * len(COMMANDS),
@@ -262,7 +262,10 @@ def _targets(results: Sequence[SizeResult]) -> list[str]:
     if refresh is not None and refresh.peak is not None:
         peak = refresh.peak / 1e9
         verdict = "met" if peak < 1.5 else "MISSED"
-        lines.append(f"- refresh peak memory < 1.5 GB: {peak:.2f} GB, {verdict}")
+        lines.append(
+            f"- refresh peak memory < 1.5 GB: {peak:.2f} GB "
+            f"({refresh.peak / _MB:,.0f} MiB), {verdict}"
+        )
     return lines
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
+from typing import cast
 
 from python_calamine import CalamineError, CalamineWorkbook
 
 from addin import schema
 from addin.model import Issue, RawWorkbook, TeamBook
-from addin.reader import read_workbook, tables_from_grids
+from addin.reader import Grid, read_workbook, tables_from_grids
 from addin.validate import validate
 from addin.validate_settings import parse_settings
 from addin.values import normalize_name
@@ -77,7 +78,10 @@ def workbook_language(path: str | Path) -> str:
         for candidate in (spec.sheet, *spec.sheet_aliases):
             sheet = names.get(normalize_name(candidate))
             if sheet is not None:
-                grid = workbook.get_sheet_by_name(sheet).to_python()
+                rows = workbook.get_sheet_by_name(sheet).to_python(
+                    skip_empty_area=False
+                )
+                grid = cast(Grid, rows)
                 raw = tables_from_grids({sheet: grid}, path=str(path))
                 return parse_settings(raw)[0].language
     except (OSError, CalamineError) as error:

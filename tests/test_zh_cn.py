@@ -471,3 +471,24 @@ def test_missing_column_message_chinese(tmp_path):
         "工作表“Deals”中 商机 表的标题行（第 1 行）缺少列：金额。"
     ]
     assert missing[0].fix == "在表中添加标题为 金额 的列，或重命名存放这些值的列。"
+
+
+def test_report_cli_message_chinese(samples, tmp_path):
+    path, _ = samples["zh-CN"]
+    report = tmp_path / "report.xlsx"
+
+    result = CliRunner().invoke(
+        main, ["report", str(path), "--month", "2026-11", "-o", str(report)]
+    )
+
+    assert result.output.strip() == f"已把 2026-11 月度报告写入 {report}"
+
+
+def test_refresh_cli_summary_chinese(samples, tmp_path):
+    path, _ = samples["zh-CN"]
+    copy_path = tmp_path / "copy.xlsx"
+    copy_path.write_bytes(path.read_bytes())
+
+    result = CliRunner().invoke(main, ["refresh", str(copy_path), "--backups", "0"])
+
+    assert result.output.splitlines()[0] == f"已刷新 {copy_path}（截至 2026-11-30）"

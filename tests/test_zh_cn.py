@@ -171,6 +171,7 @@ def _set_language(path: Path, language: str) -> None:
 # Chinese input typed into a zh-CN template ----------------------------------
 
 STAGE_WITH_BRACKETS = "样品付费(已付)"
+STAGE_WITH_SPACE = "风险 评估"
 
 VALUE_CASES = [
     # (column, typed, value read)
@@ -183,6 +184,8 @@ VALUE_CASES = [
     ("amount", "1.5万", 15000.0),
     ("stage", "样品付费（已付）", STAGE_WITH_BRACKETS),
     ("stage", "样品付费(已付)\u200b", STAGE_WITH_BRACKETS),
+    ("stage", "风险\u3000评估", STAGE_WITH_SPACE),
+    ("stage", "风险  评估", STAGE_WITH_SPACE),
     ("status", "赢单", "Won"),
     ("status", "输单", "Lost"),
     ("status", "进行中", "Open"),
@@ -233,6 +236,8 @@ def typed_book(tmp_path_factory):
         for row in content.tables[table]:
             if row["stage"] == "样品付费":
                 row["stage"] = STAGE_WITH_BRACKETS
+            if row["stage"] == "风险评估":
+                row["stage"] = STAGE_WITH_SPACE
     content.tables["team"] = [
         {"rep": "王伟", "monthly_quota": "5万", "commission_rate": 0.02, "active": "是"}
     ]

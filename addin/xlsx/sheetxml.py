@@ -71,7 +71,7 @@ HIGHLIGHT_STYLES = {
 }
 TITLE_STYLE = CellStyle(bold=True, size=14)
 BLOCK_TITLE_STYLE = CellStyle(bold=True, size=12)
-HEADER_STYLE = CellStyle(bold=True, fill="FFDDEBF7", bottom_border=True)
+HEADER_STYLE = CellStyle(bold=True, fill="FFDDEBF7", bottom_border=True, wrap=True)
 NOTE_STYLE = CellStyle(italic=True, color="FF595959")
 LINK_COLOR = "FF0563C1"
 TAB_COLOR = "FF2F5597"
@@ -103,6 +103,7 @@ class _ColumnStyles:
     time: int
     text: int
     link: int
+    wraps: bool = False
     number_attribute: str = field(init=False)
     date_attribute: str = field(init=False)
 
@@ -163,6 +164,7 @@ class SheetRenderer:
             time=cell_style(CellStyle(number_format=_TIME_FORMAT)),
             text=cell_style(CellStyle(wrap=wrap)),
             link=cell_style(CellStyle(underline=True, color=LINK_COLOR, wrap=wrap)),
+            wraps=wrap,
         )
 
     def _head(self) -> str:
@@ -227,9 +229,10 @@ class SheetRenderer:
                     zip(letters, zip(*rows), styles)
                 )
             ]
+            heights = self._row_heights(index, rows)
             yield "".join(
-                f'<row r="{number}">{"".join(cells)}</row>'
-                for number, *cells in zip(numbers, *cells_by_column)
+                f'<row r="{number}"{height}>{"".join(cells)}</row>'
+                for number, height, *cells in zip(numbers, heights, *cells_by_column)
             )
 
         if placement.notes_row is not None:
@@ -244,7 +247,38 @@ class SheetRenderer:
             self._text_cell(f"{column_letter(number)}{row}", header, self._header_style)
             for number, header in enumerate(placement.headers, start=1)
         )
-        return f'<row r="{row}">{cells}</row>'
+        lines = max(
+            (
+                _line_count(header, self._widths[number])
+                for number, header in enumerate(placement.headers)
+            ),
+            default=1,
+        )
+        return f'<row r="{row}"{_height_attribute(lines)}>{cells}</row>'
+
+    def _row_heights(self, index: int, rows: list[tuple[object, ...]]) -> list[str]:
+        """Return the height attribute of each row, "" for one line of text.
+
+        Neither Excel nor LibreOffice fits a row to wrapped text when it
+        opens a file, so rows whose text wraps get a height of their own,
+        estimated from the text's display width.
+        """
+        wrapped = [
+            number
+            for number, styles in enumerate(self._column_styles[index])
+            if styles.wraps
+        ]
+        if not wrapped:
+            return [""] * len(rows)
+        heights = []
+        for values in rows:
+            lines = 1
+            for number in wrapped:
+                value = values[number]
+                if type(value) is str:
+                    lines = max(lines, _line_count(value, self._widths[number]))
+            heights.append(_height_attribute(lines))
+        return heights
 
     def _column_cells(
         self,
@@ -437,6 +471,27 @@ def _formula_operand(value: object) -> str:
 
 def _style_attribute(style: int) -> str:
     return f' s="{style}"' if style else ""
+
+
+_LINE_HEIGHT = 15.0
+"""Points per line of text at the default 11-point font."""
+_MAX_LINES = 20
+"""Lines a row grows to at most; longer text is still all in the cell."""
+
+
+def _line_count(text: str, width: float) -> int:
+    """Estimate how many lines ``text`` takes when wrapped in ``width`` characters."""
+    usable = max(width - 1, 1.0)
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += max(1, math.ceil(display_width(paragraph) / usable))
+    return min(lines, _MAX_LINES)
+
+
+def _height_attribute(lines: int) -> str:
+    if lines <= 1:
+        return ""
+    return f' ht="{lines * _LINE_HEIGHT:g}" customHeight="1"'
 
 
 def _links_by_column(block: Block) -> dict[int, set[int]]:

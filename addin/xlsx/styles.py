@@ -138,11 +138,13 @@ class StyleBook:
             border_id = self._find_or_append("borders", _bottom_border_spec())
             attributes["borderId"] = str(border_id)
             attributes["applyBorder"] = "1"
-        children: tuple[Spec, ...] = ()
-        if style.wrap:
-            attributes["applyAlignment"] = "1"
-            children = (("alignment", {"vertical": "top", "wrapText": "1"}, ()),)
-        return "xf", attributes, children
+        # Every cell is aligned to the top, so that a row grown by wrapped
+        # text reads from its first line across all columns.
+        alignment = (
+            {"vertical": "top", "wrapText": "1"} if style.wrap else {"vertical": "top"}
+        )
+        attributes["applyAlignment"] = "1"
+        return "xf", attributes, (("alignment", alignment, ()),)
 
     def _font_id(self, style: CellStyle) -> int:
         plain = not (style.bold or style.italic or style.underline or style.size)

@@ -314,3 +314,34 @@ def test_text_cell_round_trip(text, stored):
     worksheet = render(one_block([(text, 1), ("plain", 2)]))
 
     assert cell(worksheet, "A4").findtext(f"{MAIN}is/{MAIN}t") == stored
+
+
+def _row(worksheet: etree._Element, number: int) -> etree._Element:
+    found = worksheet.find(f".//{MAIN}row[@r='{number}']")
+    assert found is not None, number
+    return found
+
+
+def test_wrapped_text_row_gets_height():
+    long_note = "word " * 40
+    sheet = one_block(
+        [("short", 1.0), (long_note, 2.0)],
+        columns=[Column("Note", "text", 20), Column("Amount", "amount")],
+    )
+
+    worksheet = render(sheet)
+
+    assert _row(worksheet, 4).get("ht") is None
+    assert float(_row(worksheet, 5).get("ht")) == 11 * 15
+    assert _row(worksheet, 5).get("customHeight") == "1"
+
+
+def test_wrapped_row_height_capped():
+    sheet = one_block(
+        [("x" * 5000, 1.0)],
+        columns=[Column("Note", "text", 20), Column("Amount", "amount")],
+    )
+
+    worksheet = render(sheet)
+
+    assert float(_row(worksheet, 4).get("ht")) == 20 * 15

@@ -497,3 +497,17 @@ def test_refresh_cli_summary_chinese(samples, tmp_path):
     result = CliRunner().invoke(main, ["refresh", str(copy_path), "--backups", "0"])
 
     assert result.output.splitlines()[0] == f"已刷新 {copy_path}（截至 2026-11-30）"
+
+
+def test_history_kept_across_languages(tmp_path):
+    path = tmp_path / "team.xlsx"
+    write_export_team_sample(path, tmp_path / "faults.json", language="zh-CN")
+    refresh_file(path, as_of=dt.date(2026, 11, 20), backups=0)
+    workbook = CalamineWorkbook.from_path(str(path))
+    chinese_rows = len(workbook.get_sheet_by_name("历史").to_python())
+
+    refresh_file(path, as_of=dt.date(2026, 11, 30), backups=0, language="en")
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    english_rows = len(workbook.get_sheet_by_name("History").to_python())
+    assert english_rows > chinese_rows

@@ -200,6 +200,11 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # a sales date before 1950 or after 2199 is far likelier a typing slip.
 _FIRST_SERIAL_YEAR = 1950
 _LAST_SERIAL_YEAR = 2199
+# A real or text date outside these years is an error: Excel stores no date
+# before 1900, and the analysis holds dates as pandas nanosecond timestamps,
+# which end in April 2262.
+_FIRST_DATE_YEAR = 1900
+_LAST_DATE_YEAR = 2199
 _TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 _YEAR_FIRST = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_TIME}")
 _CHINESE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
@@ -242,7 +247,22 @@ def parse_date(value: CellValue) -> Parsed[dt.date]:
     differ (``03/04/2024``), and any two-digit year (``26/11/3``), are errors
     that ask for an unambiguous date. A serial number is never read as a
     Unix timestamp, and one outside the years 1950 to 2199 is an error.
+    Any date outside the years 1900 to 2199 is an error.
     """
+    parsed = _read_date(value)
+    if parsed.value is None:
+        return parsed
+    if not _FIRST_DATE_YEAR <= parsed.value.year <= _LAST_DATE_YEAR:
+        return _rejected(
+            "value.date_out_of_range",
+            value,
+            first=_FIRST_DATE_YEAR,
+            last=_LAST_DATE_YEAR,
+        )
+    return parsed
+
+
+def _read_date(value: CellValue) -> Parsed[dt.date]:
     if _is_blank(value):
         return Parsed(None)
     if isinstance(value, dt.datetime):

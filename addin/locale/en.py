@@ -533,6 +533,13 @@ TEXTS: dict[str, str] = {
     "value.date_invalid.fix": (
         "Type a date as year-month-day, for example 2024-03-15."
     ),
+    "value.date_out_of_range": (
+        "The date {value} is outside the years {first} to {last}."
+    ),
+    "value.date_out_of_range.fix": (
+        "Correct the year; type the date as year-month-day, for example "
+        "2024-03-15."
+    ),
     "value.amount_ambiguous": (
         "The amount {value} is ambiguous: its separator can be a decimal "
         "point or a thousands separator."

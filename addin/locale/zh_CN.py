@@ -86,6 +86,8 @@ TEXTS: dict[str, str] = {
     "value.date_short_year.fix": "请按“年-月-日”输入四位年份，例如 2026-11-03。",
     "value.date_invalid": "{value} 不是有效日期。",
     "value.date_invalid.fix": "请按“年-月-日”输入日期，例如 2024-03-15。",
+    "value.date_out_of_range": "日期 {value} 不在 {first} 年至 {last} 年之间。",
+    "value.date_out_of_range.fix": "请更正年份，并按“年-月-日”输入日期，例如 2024-03-15。",
     "value.amount_ambiguous": "金额 {value} 有歧义：其中的分隔符可能是小数点，也可能是千位分隔符。",
     "value.amount_ambiguous.fix": (
         "请输入不带千位分隔符、用小数点表示小数的数字，例如 12.5 或 12500。"

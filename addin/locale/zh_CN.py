@@ -171,7 +171,7 @@ TEXTS: dict[str, str] = {
         "补录客户做过的动作，或弄清订单为何没有这些动作也来了。"
     ),
     "coach.stuck": (
-        "推进 {deals}：它们在当前阶段停留已超过最长天数。请按商机审计中的下一步行动。"
+        "推进 {deals}：这些商机在当前阶段的停留已超过最长天数。请按商机审计中的“下一步”行动。"
     ),
     "coach.leaky_stage": (
         "找出商机离开 {stage} 的原因：只有 {conversion:.0%} 进入下一阶段，"
@@ -214,8 +214,8 @@ TEXTS: dict[str, str] = {
         "属于运气单的比例。覆盖倍数：进行中金额除以尚未完成的指标，完成指标后留空。"
     ),
     "scorecard.note.credits": (
-        "日期之后超过 {backfill_days} 天才首次出现的证据（补录）按其权重的 "
-        "{backfill:.0%} 计分。早于前一阶段完成日期的证据按 {out_of_order:.0%} "
+        "在其日期之后超过 {backfill_days} 天才首次出现的证据（补录）按其权重的 "
+        "{backfill:.0%} 计分。日期早于前一阶段完成之日的证据按 {out_of_order:.0%} "
         "计分。两者兼有的按 {both:.1%} 计分。"
     ),
     "scorecard.note.classes": (

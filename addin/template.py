@@ -37,9 +37,9 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from addin import schema
+from addin.errors import WriteError
 from addin.ladder import Ladder, default_ladder
 from addin.locale import text
-from addin.errors import WriteError
 from addin.model import DEFAULT_CURVE, CellValue, column_letter, sheet_reference
 from addin.xlsx.values import display_width
 

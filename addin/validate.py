@@ -145,7 +145,11 @@ def _process(table: ParsedTable) -> tuple[pd.DataFrame, list[Issue]]:
     issues += _out_of_range(
         table, "max_days", frame["max_days"] < 0, "validate.negative"
     )
+    issues += _out_of_range(table, "win_pct", frame["win_pct"] < 0, "validate.negative")
     issues += _out_of_range(table, "win_pct", frame["win_pct"] > 1, "validate.over_100")
+    # A Win % outside 0 to 100 % (reported above) would forecast less than
+    # nothing or more than the deal, so the stage counts as having none.
+    frame = frame.assign(win_pct=frame["win_pct"].where(frame["win_pct"].between(0, 1)))
     if len(ladder) == 0 and table.present:
         issues.append(table.issue("error", "stage", None, "validate.no_stages"))
     return frame.loc[ladder.index].reset_index(drop=True), issues
@@ -180,9 +184,13 @@ def _team(table: ParsedTable, settings: Settings) -> tuple[pd.DataFrame, list[Is
     issues += _out_of_range(
         table, "monthly_quota", table.frame["monthly_quota"] < 0, "validate.negative"
     )
+    rate = table.frame["commission_rate"]
+    issues += _out_of_range(table, "commission_rate", rate < 0, "validate.negative")
+    issues += _out_of_range(table, "commission_rate", rate > 1, "validate.over_100")
     issues += quota_currencies(table, settings)
     # A rep listed twice (reported above) would count their quota twice.
-    team = table.frame[~_folded_duplicates(table.frame["rep"])]
+    team = table.frame.assign(commission_rate=rate.where(rate.between(0, 1)))
+    team = team[~_folded_duplicates(team["rep"])]
     return team.reset_index(drop=True), issues
 
 
@@ -207,11 +215,13 @@ def _deals(
     issues += missing_rates(table, currency, settings)
     issues += closed_without_date(table)
     issues += closed_before_created(table)
+    issues += _out_of_range(table, "amount", frame["amount"] < 0, "validate.negative")
     deals = frame.assign(
         # An unknown rep is kept as typed, so that the deal counts for them.
         rep=reps.where(reps.notna(), frame["rep"]),
         stage=stage,
-        amount_rc=frame["amount"] * rate,
+        # A negative amount (reported above) counts as no amount.
+        amount_rc=frame["amount"].where(frame["amount"] >= 0) * rate,
     )
     return deals, issues
 

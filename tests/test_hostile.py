@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from workbooks import deal, evidence, write_team_workbook
+from workbooks import PROCESS, TEAM, deal, evidence, write_team_workbook
 
 from addin.cli import main
+from addin.load import load_team_book
 
 AS_OF = "2026-11-30"
 FAR_FUTURE = dt.date(9999, 12, 31)
@@ -50,6 +51,30 @@ CASES = [
         "Deals!K2",
         "outside the years",
     ),
+    (
+        "win_pct_negative",
+        {"process": [dict(stage, **{"Win %": -5}) for stage in PROCESS]},
+        "Process!E2",
+        "is negative",
+    ),
+    (
+        "commission_rate_200",
+        {"team": [dict(TEAM[0], **{"Commission rate (%)": 200})]},
+        "Team!D2",
+        "more than 100 %",
+    ),
+    (
+        "commission_rate_negative",
+        {"team": [dict(TEAM[0], **{"Commission rate (%)": -0.02})]},
+        "Team!D2",
+        "is negative",
+    ),
+    (
+        "amount_negative",
+        {"deals": [deal("D1", amount=-5000)]},
+        "Deals!F2",
+        "is negative",
+    ),
 ]
 
 
@@ -79,3 +104,29 @@ def test_hostile_refresh_succeeds(tmp_path, arguments):
 
     assert result.exception is None
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("Win %", -5), ("Win %", 150)],
+    ids=["negative", "over_100"],
+)
+def test_hostile_win_pct_not_forecast(tmp_path, column, value):
+    process = [dict(stage, **{column: value}) for stage in PROCESS]
+    path = write_team_workbook(
+        tmp_path / "team.xlsx",
+        process=process,
+        deals=[deal("D1", amount=1000, expected_close=dt.date(2026, 11, 20))],
+    )
+
+    book, _ = load_team_book(path, dt.date(2026, 11, 30))
+
+    assert book.process["win_pct"].isna().all()
+
+
+def test_hostile_negative_amount_not_counted(tmp_path):
+    path = write_team_workbook(tmp_path / "team.xlsx", deals=[deal("D1", amount=-5)])
+
+    book, _ = load_team_book(path, dt.date(2026, 11, 30))
+
+    assert book.deals["amount_rc"].isna().all()

@@ -32,6 +32,7 @@ from workbooks import Rows, write_team_workbook
 
 from addin import schema
 from addin.cli import main
+from addin.errors import WorkbookError
 from addin.excel.actions import WorkbookModel
 from addin.excel.desktop import status_text
 from addin.excel.payload import book_payload, open_book
@@ -511,3 +512,15 @@ def test_history_kept_across_languages(tmp_path):
     workbook = CalamineWorkbook.from_path(str(path))
     english_rows = len(workbook.get_sheet_by_name("History").to_python())
     assert english_rows > chinese_rows
+
+
+def test_missing_core_sheet_message_chinese(zh_template, tmp_path):
+    workbook = openpyxl.load_workbook(zh_template)
+    del workbook["证据"]
+    path = tmp_path / "no_evidence.xlsx"
+    workbook.save(path)
+
+    with pytest.raises(WorkbookError) as raised:
+        load_team_book(path)
+
+    assert str(raised.value).startswith(f"{path} 缺少 证据 表，无法分析。")

@@ -3,7 +3,7 @@
 TEXTS: dict[str, str] = {
     "validate.missing_tables": (
         "{path} 缺少 {sheets} 表，无法分析。请打开团队工作簿，或按新工作簿的表头"
-        "补上缺少的工作表（salesflow new team.xlsx 可生成新工作簿）。"
+        "补上缺少的工作表（salesflow new team.xlsx --lang zh-CN 可生成中文新工作簿）。"
     ),
     # addin/reader.py
     "reader.file_missing": "文件 {path} 不存在。请检查文件夹和文件名。",

@@ -59,6 +59,8 @@ class SizeResult:
     """UTC time the size's measurement ended, ``YYYY-MM-DD HH:MM``."""
     commit: str = ""
     """salesflow's commit (``git describe --dirty``) when it was measured."""
+    command: str = ""
+    """The command line that measured it."""
 
     def to_json(self) -> dict[str, object]:
         record = asdict(self)
@@ -183,7 +185,8 @@ def _steps_table(results: Sequence[SizeResult]) -> list[str]:
         (
             "Refresh step by step in one process, CPU seconds. `read` is the "
             "reader and the saved state, `write` the package writer; the steps "
-            "between are `compute_sheets` (validation and the engine)."
+            "between are `compute_sheets` (validation, the engine and the "
+            "sheet layout)."
         ),
         "",
         "| size | " + " | ".join(names) + " | compute_sheets | share | wall total |",
@@ -290,7 +293,7 @@ def _machine(results: Sequence[SizeResult]) -> list[str]:
     sizes = [
         f"  - {result.size.name}: finished {result.measured_at} UTC at commit "
         f"{result.commit}, load average {result.load[0]:.1f} → "
-        f"{result.load[1]:.1f}"
+        f"{result.load[1]:.1f}, measured by `{result.command}`"
         for result in results
     ]
     return [

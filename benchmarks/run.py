@@ -26,6 +26,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -276,15 +277,16 @@ def main(argv: Sequence[str] | None = None) -> list[SizeResult]:
     # trial run does not replace those behind the default page.
     saved = SAVED if options.results == RESULTS else options.results.parent
     results = [load_result(name, saved) for name in _names(options.saved)]
+    command_line = shlex.join(
+        ["python", "-m", "benchmarks.run", *(sys.argv[1:] if argv is None else argv)]
+    )
     for name in _names(options.sizes):
         result = run_size(SIZES[name], commands, options.repeat, usual_repeat)
+        result.command = command_line
         save_result(result, saved)
         results.append(result)
     results.sort(key=lambda result: list(SIZES).index(result.size.name))
-    command_line = "python -m benchmarks.run " + " ".join(
-        sys.argv[1:] if argv is None else argv
-    )
-    text = report(results, command_line.strip())
+    text = report(results, command_line)
     write_results(text, options.results)
     print(text)
     return results

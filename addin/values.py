@@ -205,7 +205,12 @@ _LAST_SERIAL_YEAR = 2199
 # which end in April 2262.
 _FIRST_DATE_YEAR = 1900
 _LAST_DATE_YEAR = 2199
-_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+# A time of day may follow the date, with a UTC offset as ISO 8601 and
+# exports write it; the date is kept as typed, in the writer's own zone.
+_TIME = (
+    r"(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"(?: ?(?:z|utc|gmt|[+-]\d{2}(?::?\d{2})?))?)?"
+)
 _YEAR_FIRST = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_TIME}")
 _CHINESE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
 _YEAR_LAST = re.compile(rf"(\d{{1,2}})([-/.])(\d{{1,2}})\2(\d{{4}}){_TIME}")

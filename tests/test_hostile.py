@@ -13,6 +13,7 @@ from workbooks import PROCESS, TEAM, deal, evidence, write_team_workbook
 
 from addin.cli import main
 from addin.load import load_team_book
+from addin.values import parse_date
 
 AS_OF = "2026-11-30"
 FAR_FUTURE = dt.date(9999, 12, 31)
@@ -130,3 +131,21 @@ def test_hostile_negative_amount_not_counted(tmp_path):
     book, _ = load_team_book(path, dt.date(2026, 11, 30))
 
     assert book.deals["amount_rc"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "2026-01-05T10:00:00",
+        "2026-01-05T10:00:00Z",
+        "2026-01-05T10:00:00+05:30",
+        "2026-01-05 10:00:00-0800",
+        "2026-01-05 10:00 UTC",
+    ],
+)
+def test_hostile_text_datetime_keeps_date(typed):
+    parsed = parse_date(typed)
+
+    assert parsed.value == dt.date(2026, 1, 5)
+    assert parsed.problem is not None
+    assert parsed.problem.severity == "warning"

@@ -78,6 +78,10 @@ class _Area:
     last_row: int | None
     """Last data row of an Excel Table; None reads down to the first blank row."""
     headers: tuple[CellValue, ...]
+    table_name: str | None = None
+    """Name of the Excel Table the area is, if it is one."""
+    rows_below: tuple[int, int] | None = None
+    """First and last row typed directly under the Excel Table, read with it."""
 
 
 # ---------------------------------------------------------------------------
@@ -127,7 +131,8 @@ def _locate(
     for table_def in table_defs:
         named = table_def.name.casefold() == spec.table_name.casefold()
         if named and table_def.sheet in sheets:
-            return _table_area(table_def, sheets[table_def.sheet]), None
+            area = _table_area(table_def, sheets[table_def.sheet], table_defs)
+            return area, None
 
     sheet = _find_sheet(spec, sheets)
     if sheet is None:
@@ -140,7 +145,7 @@ def _locate(
     for table_def in table_defs:
         on_sheet = table_def.sheet == sheet
         if on_sheet and _is_header_of(table_def, row, first_column, last_column):
-            return _table_area(table_def, sheets[sheet]), None
+            return _table_area(table_def, sheets[sheet], table_defs), None
     headers = tuple(
         _cell(sheets[sheet], row, c) for c in range(first_column, last_column + 1)
     )
@@ -155,7 +160,9 @@ def _find_sheet(spec: schema.TableSpec, sheets: Mapping[str, Grid]) -> str | Non
     return None
 
 
-def _table_area(table_def: TableDef, grid: Grid) -> _Area:
+def _table_area(
+    table_def: TableDef, grid: Grid, table_defs: Sequence[TableDef] = ()
+) -> _Area:
     first, last = _parse_ref(table_def.ref)
     header_row = first[0] + table_def.header_rows - 1
     if table_def.header_rows:
@@ -163,7 +170,59 @@ def _table_area(table_def: TableDef, grid: Grid) -> _Area:
     else:
         headers = table_def.columns
     last_row = last[0] - table_def.totals_rows
-    return _Area(table_def.sheet, header_row, first[1], last[1], last_row, headers)
+    area = _Area(
+        table_def.sheet,
+        header_row,
+        first[1],
+        last[1],
+        last_row,
+        headers,
+        table_name=table_def.name,
+    )
+    if table_def.totals_rows == 0:
+        below = _rows_below(area, grid, table_def, table_defs)
+        if below is not None:
+            area = dataclasses.replace(area, last_row=below[1], rows_below=below)
+    return area
+
+
+def _rows_below(
+    area: _Area, grid: Grid, table_def: TableDef, table_defs: Sequence[TableDef]
+) -> tuple[int, int] | None:
+    """Return the rows typed directly under an Excel Table, if any.
+
+    Excel grows a Table when a row is typed under it, but LibreOffice, WPS
+    and scripts do not, so such rows would silently be left out. They run
+    down to the first blank row, another Excel Table, or a header row of
+    another input table.
+    """
+    taken = {
+        row
+        for other in table_defs
+        if other.sheet == table_def.sheet and other.name != table_def.name
+        for row in range(_parse_ref(other.ref)[0][0], _parse_ref(other.ref)[1][0] + 1)
+    }
+    foreign = {normalize_name(header) for header in _foreign_headers_all()}
+    start = (area.last_row or area.header_row) + 1
+    row = start
+    while row <= len(grid) and row not in taken:
+        cells = grid[row - 1][area.first_column - 1 : area.last_column]
+        if cells.count(None) + cells.count("") == len(cells):
+            break
+        if _names_any(cells, foreign):
+            break
+        row += 1
+    return (start, row - 1) if row > start else None
+
+
+def _foreign_headers_all() -> set[str]:
+    """Return the headers of every input table, so a new table's header stops a read."""
+    return {
+        name
+        for spec in schema.INPUT_TABLES
+        for column in spec.columns
+        for name in (column.header, *column.aliases)
+    }
 
 
 def _is_header_of(
@@ -287,7 +346,22 @@ def _read_area(
     rows = list(_data_rows(spec, area, grid))
     records = [grid[row - 1] for row in rows]
     values = {key: _column(records, index - 1) for key, index in columns.items()}
+    if area.rows_below is not None:
+        issues.append(_rows_below_issue(area, language))
     return RawTable(spec.key, location, rows, values, extra), issues
+
+
+def _rows_below_issue(area: _Area, language: str) -> Issue:
+    first, last = area.rows_below  # type: ignore[misc]
+    fields = {"table": area.table_name, "first": first, "last": last}
+    return Issue(
+        severity="warning",
+        sheet=area.sheet,
+        cell=f"{column_letter(area.first_column)}{first}",
+        deal="",
+        message=text("reader.rows_below_table", language, **fields),
+        fix=text("reader.rows_below_table.fix", language, **fields),
+    )
 
 
 def _map_headers(

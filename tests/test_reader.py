@@ -708,3 +708,47 @@ def test_unreadable_message_one_line(tmp_path):
 
     assert "\n" not in str(raised.value)
     assert str(path) in str(raised.value)
+
+
+def _shrink_table(path: Path, sheet: str, ref: str) -> Path:
+    """Shrink an Excel Table to ``ref``, as LibreOffice leaves it after typing below."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    table = next(iter(workbook[sheet].tables.values()))
+    table.ref = ref
+    table.autoFilter.ref = ref
+    workbook.save(path)
+    return path
+
+
+def test_rows_under_table_read_with_warning(tmp_path):
+    path = write_team_workbook(
+        tmp_path / "team.xlsx", deals=[deal("D1"), deal("D2"), deal("D3")]
+    )
+    _shrink_table(path, "Deals", "A1:O2")
+
+    book = read_workbook(path)
+
+    assert book.tables["deals"].rows == [2, 3, 4]
+    warnings = [i for i in book.issues if "under the Excel Table" in i.message]
+    assert [(i.sheet, i.cell, i.severity) for i in warnings] == [
+        ("Deals", "A3", "warning")
+    ]
+    assert "rows 3 to 4" in warnings[0].fix
+
+
+def test_rows_under_table_stop_at_blank_row(tmp_path):
+    path = write_team_workbook(
+        tmp_path / "team.xlsx", deals=[deal("D1"), deal("D2")]
+    )
+    _shrink_table(path, "Deals", "A1:O2")
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    workbook["Deals"]["A6"] = "a note far below"
+    workbook.save(path)
+
+    book = read_workbook(path)
+
+    assert book.tables["deals"].rows == [2, 3]

@@ -1,6 +1,15 @@
 """English texts. Keys are grouped by the part of salesflow that shows them."""
 
 TEXTS: dict[str, str] = {
+    "reader.rows_below_table": (
+        "Rows {first} to {last} are typed under the Excel Table {table} but "
+        "are not part of it; salesflow read them as rows of the table."
+    ),
+    "reader.rows_below_table.fix": (
+        "Resize the Table {table} over rows {first} to {last} (Table Design > "
+        "Resize Table, or drag its corner), so that its dropdowns and formats "
+        "apply to them."
+    ),
     "validate.missing_tables": (
         "{path} has no {sheets} table, so there is nothing to analyse. Open "
         "the team workbook, or add the missing sheets with the headers of "
@@ -680,6 +689,11 @@ TEXTS: dict[str, str] = {
     "backtest.col.range_coverage": "P10-P90 coverage",
     "backtest.skipped": "Skipped for too little history before them: {periods}",
     "backtest.none": "No finished period has enough closed deals before it to backtest.",
+    # addin/cli.py options
+    "cli.as_of_out_of_range": (
+        "{value} is outside the years 1900 to 2199; type a date such as "
+        "2026-11-30."
+    ),
     # addin/cli.py serve (the Excel add-in)
     "cli.serve.cert_pair": (
         "Give --certfile and --keyfile together: Excel loads add-ins only "

@@ -1,6 +1,14 @@
 """Simplified Chinese texts; keys missing here fall back to English."""
 
 TEXTS: dict[str, str] = {
+    "reader.rows_below_table": (
+        "第 {first} 至 {last} 行写在 Excel 表格 {table} 下方，但不属于该表格；"
+        "salesflow 已将其作为表格的行读取。"
+    ),
+    "reader.rows_below_table.fix": (
+        "请把表格 {table} 扩展到第 {first} 至 {last} 行（表设计 > 调整表格大小，"
+        "或拖动表格右下角），使下拉列表和格式对这些行生效。"
+    ),
     "validate.missing_tables": (
         "{path} 缺少 {sheets} 表，无法分析。请打开团队工作簿，或按新工作簿的表头"
         "补上缺少的工作表（salesflow new team.xlsx --lang zh-CN 可生成中文新工作簿）。"

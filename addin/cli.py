@@ -127,7 +127,7 @@ def refresh(
 def check(
     path: Path, as_json: bool, as_of: dt.datetime | None, language: str | None
 ) -> None:
-    """Check the workbook's inputs and list every problem with its cell.
+    """List every problem in the workbook's inputs, with its cell.
 
     Exits with 0 when there are no errors (warnings allowed), 1 when there
     are errors and 2 when the file cannot be read.
@@ -256,7 +256,7 @@ def _print_refresh_summary(
     ),
 )
 def new(path: Path, force: bool, language: str) -> None:
-    """Write a new, empty team workbook with the default export-trade ladder.
+    """Write a new team workbook with the default ladder.
 
     \b
     Example:
@@ -404,7 +404,7 @@ def _report_month(ctx: click.Context, param: click.Parameter, value: str) -> str
 def report(
     path: Path, month: str, output: Path | None, language: str | None
 ) -> None:
-    """Write the monthly report of PATH as a separate, formatted workbook.
+    """Write the monthly report as a separate, formatted workbook.
 
     The report has a Summary sheet (won amount against quota, process
     score, luck share, shape diagnoses, forecast accuracy, input issues and

@@ -47,7 +47,11 @@ _TABLES = (schema.PROCESS, schema.CRITERIA, schema.TEAM, schema.DEALS, schema.EV
 
 
 def validate(
-    raw: RawWorkbook, as_of: dt.date | None = None, language: str | None = None
+    raw: RawWorkbook,
+    as_of: dt.date | None = None,
+    language: str | None = None,
+    *,
+    require_tables: bool = True,
 ) -> tuple[TeamBook, list[Issue]]:
     """Parse and check every input table.
 
@@ -58,12 +62,16 @@ def validate(
         language: Language of the messages and of everything built from the
             book; None takes the Language setting. Issues of the Settings
             sheet itself stay in the Language setting's language.
+        require_tables: Raise WorkbookError when the Process, Criteria,
+            Team, Deals or Evidence table is missing. The worksheet
+            functions pass False, because they get only the tables they use.
 
     Returns:
         The typed book and the issues found, in the order the rules ran.
     """
     settings, issues = parse_settings(raw)
-    _require_core_tables(raw, language or settings.language)
+    if require_tables:
+        _require_core_tables(raw, language or settings.language)
     if as_of is not None:
         settings = dataclasses.replace(settings, as_of=as_of)
     if language is not None:

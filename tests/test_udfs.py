@@ -127,6 +127,8 @@ def test_win_probability_unknown_stage_text(ranges):
     ("amount", "score", "rate", "curve", "commission"),
     [
         (1_000_000.0, 80.0, 0.02, None, 18_000.0),
+        (1_000_000.0, 80.0, 2.0, None, 18_000.0),
+        (1_000_000.0, 80.0, "2%", None, 18_000.0),
         (1_000_000.0, 95.0, 0.02, None, 20_000.0),
         (1_000_000.0, 40.0, 0.02, "", 10_000.0),
         (
@@ -148,6 +150,12 @@ def test_commission_bad_score_text(score):
     result = functions.commission(1000.0, score, 0.02)
 
     assert result.startswith("#SALESFLOW: expected a number for score")
+
+
+def test_commission_bad_rate_text():
+    result = functions.commission(1000.0, 80.0, "lots")
+
+    assert result.startswith("#SALESFLOW: expected a rate")
 
 
 def test_forecast_figure_p50_of_period(ranges):

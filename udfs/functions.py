@@ -47,6 +47,7 @@ from addin.locale import text
 from addin.model import CurveBand, TeamBook
 from addin.reader import tables_from_grids
 from addin.validate import validate
+from addin.values import parse_percent
 
 log = logging.getLogger(__name__)
 
@@ -207,14 +208,14 @@ def win_probability(
 @func
 @arg("amount", doc="Amount of the won deal")
 @arg("score", doc="Process score of the deal, 0 to 100")
-@arg("rate", doc="Commission rate as a fraction: 2% or 0.02")
+@arg("rate", doc="Commission rate as the Team sheet has it: 2, 2% or 0.02")
 @arg("curve", ndim=2, doc="Commission curve with its header: Min score, Payout %")
 @cell_errors
 def commission(amount: Any, score: Any, rate: Any, curve: Any = None) -> Any:
     """Return the commission by process: amount x rate x the payout of the score."""
     bands = _curve(curve)
     payout = curve_payouts(pd.Series([_number(score, "score")]), bands).iloc[0]
-    return _number(amount, "amount") * _number(rate, "rate") * float(payout)
+    return _number(amount, "amount") * _rate(rate) * float(payout)
 
 
 @func
@@ -283,7 +284,7 @@ def team_book(
         _books.move_to_end(key)
         return _books[key]
     grids = {name: [list(row) for row in grid] for name, grid in sheets.items()}
-    book, _issues = validate(tables_from_grids(grids), as_of)
+    book, _issues = validate(tables_from_grids(grids), as_of, require_tables=False)
     _books[key] = book
     if len(_books) > BOOK_CACHE_SIZE:
         _books.popitem(last=False)
@@ -345,6 +346,14 @@ def _number(value: Any, name: str) -> float:
         return float(value)
     except (TypeError, ValueError):
         raise ValueError(f"expected a number for {name}, got {value!r}") from None
+
+
+def _rate(value: Any) -> float:
+    """Read a commission rate the way the Team sheet's column is read: 2 is 2 %."""
+    parsed = parse_percent(value)
+    if parsed.value is None or (parsed.problem and parsed.problem.severity == "error"):
+        raise ValueError(f"expected a rate such as 2 or 2% for rate, got {value!r}")
+    return float(parsed.value)
 
 
 def _curve(curve: Any) -> list[CurveBand]:

@@ -39,6 +39,19 @@ def _fail(error: Exception) -> None:
     raise SystemExit(code)
 
 
+def _as_of_date(
+    ctx: click.Context, param: click.Parameter, value: dt.datetime | None
+) -> dt.datetime | None:
+    """Reject an --as-of date outside the years that input dates may have."""
+    from addin.locale import text
+    from addin.values import is_supported_date
+
+    if value is None or is_supported_date(value.date()):
+        return value
+    message = text("cli.as_of_out_of_range", "en", value=value.date().isoformat())
+    raise click.BadParameter(message, ctx, param)
+
+
 _language_option = click.option(
     "--lang",
     "language",
@@ -54,6 +67,7 @@ _language_option = click.option(
 @click.option(
     "--as-of",
     type=click.DateTime(["%Y-%m-%d"]),
+    callback=_as_of_date,
     help="Date to analyse as of (YYYY-MM-DD); default: Settings, then today.",
 )
 @click.option(
@@ -121,6 +135,7 @@ def refresh(
 @click.option(
     "--as-of",
     type=click.DateTime(["%Y-%m-%d"]),
+    callback=_as_of_date,
     help="Date to check as of (YYYY-MM-DD); default: Settings, then today.",
 )
 @_language_option
@@ -328,6 +343,7 @@ def serve(host: str, port: int, certfile: str | None, keyfile: str | None) -> No
 @click.option(
     "--as-of",
     type=click.DateTime(["%Y-%m-%d"]),
+    callback=_as_of_date,
     help="Last day of the backtest (YYYY-MM-DD); default: Settings, then today.",
 )
 @click.option(

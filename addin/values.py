@@ -257,7 +257,7 @@ def parse_date(value: CellValue) -> Parsed[dt.date]:
     parsed = _read_date(value)
     if parsed.value is None:
         return parsed
-    if not _FIRST_DATE_YEAR <= parsed.value.year <= _LAST_DATE_YEAR:
+    if not is_supported_date(parsed.value):
         return _rejected(
             "value.date_out_of_range",
             value,
@@ -265,6 +265,11 @@ def parse_date(value: CellValue) -> Parsed[dt.date]:
             last=_LAST_DATE_YEAR,
         )
     return parsed
+
+
+def is_supported_date(date: dt.date) -> bool:
+    """Return whether ``date`` is in the years 1900 to 2199 that dates may have."""
+    return _FIRST_DATE_YEAR <= date.year <= _LAST_DATE_YEAR
 
 
 def _read_date(value: CellValue) -> Parsed[dt.date]:

@@ -149,3 +149,14 @@ def test_hostile_text_datetime_keeps_date(typed):
     assert parsed.value == dt.date(2026, 1, 5)
     assert parsed.problem is not None
     assert parsed.problem.severity == "warning"
+
+
+@pytest.mark.parametrize("command", ["check", "refresh", "backtest"])
+@pytest.mark.parametrize("as_of", ["9999-12-31", "1800-01-01", "2262-04-12"])
+def test_hostile_as_of_option_out_of_range(tmp_path, command, as_of):
+    path = write_team_workbook(tmp_path / "team.xlsx", deals=[deal("D1")])
+
+    result = CliRunner().invoke(main, [command, str(path), "--as-of", as_of])
+
+    assert result.exit_code == 2
+    assert "outside the years 1900 to 2199" in result.output

@@ -473,7 +473,7 @@ def _parse_quantity(
     if _is_number(value):
         if not math.isfinite(value):  # type: ignore[arg-type]
             return _rejected(f"value.{noun}_invalid", value)
-        return Parsed(float(value))  # type: ignore[arg-type]
+        return _within_limit(value, float(value))  # type: ignore[arg-type]
     if not isinstance(value, str):
         return _rejected(f"value.{noun}_invalid", value)
     if failure := _excel_error(value):
@@ -485,7 +485,21 @@ def _parse_quantity(
         return _rejected(f"value.{noun}_{unreadable.key_suffix}", value)
     if currency and not allow_currency:
         return _rejected(f"value.{noun}_invalid", value)
+    return _within_limit(value, number, currency)
+
+
+def _within_limit(
+    value: CellValue, number: float, currency: str | None = None
+) -> Parsed[float]:
+    """Reject a number too large to add up: sums of 1e308 overflow to inf."""
+    if abs(number) > _LARGEST_NUMBER:
+        return _rejected("value.too_large", value)
     return Parsed(number, currency=currency)
+
+
+# The largest number with 15 digits, which is all that Excel keeps; any
+# real amount, quota or weight is far below it.
+_LARGEST_NUMBER = 999_999_999_999_999.0
 
 
 def _read_quantity_text(value: str) -> tuple[float, str | None]:

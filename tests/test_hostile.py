@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from workbooks import PROCESS, TEAM, deal, evidence, write_team_workbook
+from workbooks import CRITERIA, PROCESS, TEAM, deal, evidence, write_team_workbook
 
 from addin.cli import main
 from addin.load import load_team_book
@@ -69,6 +69,24 @@ CASES = [
         {"team": [dict(TEAM[0], **{"Commission rate (%)": -0.02})]},
         "Team!D2",
         "is negative",
+    ),
+    (
+        "amount_1e308",
+        {"deals": [deal("D1", amount=1e308), deal("D2", amount=1e308)]},
+        "Deals!F2",
+        "too large",
+    ),
+    (
+        "quota_16_digits",
+        {"team": [dict(TEAM[0], **{"Monthly quota": 1e16})]},
+        "Team!C2",
+        "too large",
+    ),
+    (
+        "weight_1e308",
+        {"criteria": [(*CRITERIA[0][:5], 1e308), *CRITERIA[1:]]},
+        "Criteria!F2",
+        "too large",
     ),
     (
         "amount_negative",

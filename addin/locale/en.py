@@ -572,6 +572,11 @@ TEXTS: dict[str, str] = {
     ),
     "value.number_invalid": "{value} is not a valid number.",
     "value.number_invalid.fix": "Type a plain number, for example 14 or 0.5.",
+    "value.too_large": (
+        "{value} is too large: Excel keeps 15 digits, so salesflow reads "
+        "numbers up to 999,999,999,999,999."
+    ),
+    "value.too_large.fix": "Check the number of digits and type the number again.",
     "value.percent_ambiguous": (
         "The percentage {value} is ambiguous: its separator can be a decimal "
         "point or a thousands separator."

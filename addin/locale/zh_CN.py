@@ -108,6 +108,8 @@ TEXTS: dict[str, str] = {
     ),
     "value.number_invalid": "{value} 不是有效数字。",
     "value.number_invalid.fix": "请输入普通数字，例如 14 或 0.5。",
+    "value.too_large": "{value} 太大：Excel 只保留 15 位数字，salesflow 读取的数字最大为 999,999,999,999,999。",
+    "value.too_large.fix": "请检查位数并重新输入该数字。",
     "value.percent_ambiguous": "百分比 {value} 有歧义：其中的分隔符可能是小数点，也可能是千位分隔符。",
     "value.percent_ambiguous.fix": "请用小数点输入百分比，例如 12.5%。",
     "value.percent_invalid": "{value} 不是有效百分比。",

@@ -168,7 +168,9 @@ def _unknown_setting(table: ParsedTable, position: int, name: str) -> Issue:
 def _invalid_setting(
     table: ParsedTable, position: int, name: str, rule: _Rule, values: dict[str, Any]
 ) -> Issue:
-    default = schema.SETTING_DEFAULTS[name]
+    language = values.get("language", table.language)
+    # Only the As-of date has a blank default, which means today.
+    default = schema.SETTING_DEFAULTS[name] or text("validate.default_today", language)
     return table.issue(
         "error",
         "value",
@@ -176,8 +178,8 @@ def _invalid_setting(
         "validate.setting_invalid",
         setting=name,
         value=table.typed("value", position),
-        expected=text(rule.expected, values.get("language", table.language)),
-        default=default or "-",
+        expected=text(rule.expected, language),
+        default=default,
     )
 
 

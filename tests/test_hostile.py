@@ -178,3 +178,15 @@ def test_hostile_as_of_option_out_of_range(tmp_path, command, as_of):
 
     assert result.exit_code == 2
     assert "outside the years 1900 to 2199" in result.output
+
+
+def test_hostile_as_of_setting_text_names_today(tmp_path):
+    path = write_team_workbook(
+        tmp_path / "team.xlsx", settings={"As-of date": dt.date(9999, 1, 1)}
+    )
+
+    _, issues = _check(path)
+
+    fixes = [i["fix"] for i in issues if i["sheet"] == "Settings"]
+    assert fixes
+    assert "the default (today) is used" in fixes[0]

@@ -227,6 +227,7 @@ TEXTS: dict[str, str] = {
         "{value} is not a setting salesflow knows; did you mean {closest}?"
     ),
     "validate.setting_unknown.closest.fix": "Rename the setting to {closest}.",
+    "validate.default_today": "today",
     "validate.setting_invalid": "The {setting} setting {value} is not valid.",
     "validate.setting_invalid.fix": (
         "Type {expected}. Until then the default ({default}) is used."

@@ -531,6 +531,7 @@ TEXTS: dict[str, str] = {
     "validate.setting_unknown.fix": "请对照模板的设置表检查拼写，或删除该行。",
     "validate.setting_unknown.closest": "{value} 不是 salesflow 认识的设置项；是否指 {closest}？",
     "validate.setting_unknown.closest.fix": "请把设置项改名为 {closest}。",
+    "validate.default_today": "今天",
     "validate.setting_invalid": "设置项 {setting} 的值 {value} 无效。",
     "validate.setting_invalid.fix": "请输入{expected}。在此之前使用默认值（{default}）。",
     "validate.expected.currency": "三个字母的币种代码，例如 USD",

@@ -106,6 +106,13 @@ def refresh(
     from addin.locale import text
     from addin.refresh import refresh_file
 
+    if output and output.suffix.casefold() != path.suffix.casefold():
+        # Excel rejects a package whose extension does not match its type,
+        # so a .xlsm with macros written as .xlsx would not open.
+        message = text(
+            "cli.output_suffix", "en", output=output.name, suffix=path.suffix
+        )
+        raise click.BadParameter(message, param_hint="'-o' / '--output'")
     console = Console(stderr=True)
     language = language or workbook_language(path)
     try:

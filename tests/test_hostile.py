@@ -190,3 +190,14 @@ def test_hostile_as_of_setting_text_names_today(tmp_path):
     fixes = [i["fix"] for i in issues if i["sheet"] == "Settings"]
     assert fixes
     assert "the default (today) is used" in fixes[0]
+
+
+def test_hostile_output_suffix_must_match(tmp_path):
+    path = write_team_workbook(tmp_path / "team.xlsx", deals=[deal("D1")])
+    output = tmp_path / "team.xlsm"
+
+    result = CliRunner().invoke(main, ["refresh", str(path), "-o", str(output)])
+
+    assert result.exit_code == 2
+    assert "must end in .xlsx" in result.output
+    assert not output.exists()

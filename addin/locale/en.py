@@ -696,6 +696,10 @@ TEXTS: dict[str, str] = {
     "backtest.skipped": "Skipped for too little history before them: {periods}",
     "backtest.none": "No finished period has enough closed deals before it to backtest.",
     # addin/cli.py options
+    "cli.output_suffix": (
+        "{output} must end in {suffix} like the workbook, because Excel "
+        "opens a workbook only under the extension of its type."
+    ),
     "cli.as_of_out_of_range": (
         "{value} is outside the years 1900 to 2199; type a date such as "
         "2026-11-30."

@@ -468,6 +468,7 @@ TEXTS: dict[str, str] = {
     "cli.refresh.sheets": "  写入工作表：{sheets}",
     "cli.refresh.backup": "  备份：    {backup}",
     "cli.refresh.seconds": "  用时：    {seconds:.1f} 秒",
+    "cli.output_suffix": "{output} 必须与工作簿一样以 {suffix} 结尾，因为 Excel 只按与文件类型相符的扩展名打开工作簿。",
     "cli.as_of_out_of_range": "{value} 不在 1900 年至 2199 年之间，请输入日期，例如 2026-11-30。",
     "cli.serve.cert_pair": (
         "--certfile 和 --keyfile 必须同时给出：Excel 只通过 HTTPS 加载加载项，"

@@ -696,6 +696,8 @@ def _compound_file_message(path: Path, language: str) -> str:
 
 
 def _not_a_package_message(path: Path, head: bytes, language: str) -> str:
+    if not head:
+        return text("reader.empty_file", language, path=path)
     try:
         head.decode("utf-8")
     except UnicodeDecodeError:

@@ -201,3 +201,13 @@ def test_hostile_output_suffix_must_match(tmp_path):
     assert result.exit_code == 2
     assert "must end in .xlsx" in result.output
     assert not output.exists()
+
+
+def test_hostile_empty_file_exits_2(tmp_path):
+    path = tmp_path / "team.xlsx"
+    path.write_bytes(b"")
+
+    result = CliRunner().invoke(main, ["check", str(path)])
+
+    assert result.exit_code == 2
+    assert "is empty (0 bytes)" in result.output

@@ -432,6 +432,10 @@ TEXTS: dict[str, str] = {
         "{path} is an Excel Binary Workbook (.xlsb), which salesflow cannot "
         "read. Open it in Excel and save it as an Excel Workbook (.xlsx)."
     ),
+    "reader.empty_file": (
+        "{path} is empty (0 bytes), so it is not an Excel workbook. Copy the "
+        "workbook again, or write a new one with salesflow new."
+    ),
     "reader.text_file": (
         "{path} is a text file (such as CSV), not an Excel workbook. Open it "
         "in Excel and save it as an Excel Workbook (.xlsx)."

@@ -28,6 +28,7 @@ TEXTS: dict[str, str] = {
         "{path} 是 Excel 二进制工作簿（.xlsb），salesflow 无法读取。"
         "请在 Excel 中打开，另存为 Excel 工作簿（.xlsx）。"
     ),
+    "reader.empty_file": "{path} 是空文件（0 字节），不是 Excel 工作簿。请重新复制该工作簿，或用 salesflow new 新建一个。",
     "reader.text_file": (
         "{path} 是文本文件（例如 CSV），不是 Excel 工作簿。"
         "请在 Excel 中打开，另存为 Excel 工作簿（.xlsx）。"

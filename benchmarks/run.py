@@ -10,10 +10,12 @@ its peak memory (``ru_maxrss`` from ``wait4``) is its own:
 - usual: openpyxl ``load_workbook`` in full mode, the same output sheets
   added, ``save``.
 
-Times are wall-clock seconds of the whole subprocess, interpreter start and
-imports included, except that the usual way's load of the precomputed
-sheets is subtracted. One more subprocess runs refresh step by step to
-split its time between reading, validation, the engine and writing.
+Times are wall-clock and CPU seconds of the whole subprocess, interpreter
+start and imports included, except that the usual way's load of the
+precomputed sheets is subtracted. One more subprocess runs refresh step by
+step to split its time between reading, validation, the engine and
+writing. Each size's measurements are saved, and ``--saved`` reports them
+again beside newly measured sizes.
 
 Usage::
 

@@ -32,6 +32,7 @@ from addin.validate_rules import (
     closed_without_date,
     duplicate_ids,
     evidence_dates,
+    evidence_deal_ids,
     evidence_for_unknown_deals,
     folded_names,
     match_names,
@@ -256,7 +257,9 @@ def _evidence(
     issues += evidence_for_unknown_deals(table, deals["deal_id"])
     issues += evidence_dates(table, deals, as_of)
     frame = table.frame
+    deal_id = evidence_deal_ids(table, deals["deal_id"])
     evidence = frame.assign(
+        deal_id=deal_id.where(deal_id.notna(), frame["deal_id"]),
         criterion=criterion,
         logged_by=logged_by.where(logged_by.notna(), frame["logged_by"]),
     )

@@ -262,12 +262,26 @@ def missing_rates(
     ]
 
 
+def evidence_deal_ids(evidence: ParsedTable, deal_ids: pd.Series) -> pd.Series:
+    """Spell each Evidence Deal ID as the Deals table does; None where unknown.
+
+    IDs match on :func:`normalize_name`, the key that finds duplicate Deal
+    IDs, so ``ex-7`` logged by a rep is evidence of deal ``EX-7``.
+    """
+    by_folded: dict[str, str] = {}
+    for deal_id in deal_ids.dropna():
+        # A Deal ID typed twice (an error of its own) matches its first row.
+        by_folded.setdefault(normalize_name(deal_id), deal_id)
+    matched = folded_names(evidence.frame["deal_id"]).map(by_folded).astype(object)
+    return matched.where(matched.notna(), None)
+
+
 def evidence_for_unknown_deals(
     evidence: ParsedTable, deal_ids: pd.Series
 ) -> list[Issue]:
     """Report each Evidence row whose Deal ID is not in the Deals table."""
     frame = evidence.frame
-    unknown = frame["deal_id"].notna() & ~frame["deal_id"].isin(set(deal_ids.dropna()))
+    unknown = frame["deal_id"].notna() & evidence_deal_ids(evidence, deal_ids).isna()
     positions = np.flatnonzero(unknown.to_numpy())
     issues = [
         evidence.issue(

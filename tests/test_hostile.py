@@ -211,3 +211,21 @@ def test_hostile_empty_file_exits_2(tmp_path):
 
     assert result.exit_code == 2
     assert "is empty (0 bytes)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("deal_id", "logged_id"),
+    [("EX-7", "ex-7"), ("Ｄ2", "D2"), (" D3 ", "D3")],
+    ids=["case", "full_width", "spaces"],
+)
+def test_hostile_evidence_id_variant_matches(tmp_path, deal_id, logged_id):
+    path = write_team_workbook(
+        tmp_path / "team.xlsx",
+        deals=[deal(deal_id)],
+        evidence=[evidence(logged_id, "IQ1", "2026-01-06")],
+    )
+
+    book, issues = load_team_book(path, dt.date(2026, 11, 30))
+
+    assert book.evidence["deal_id"].tolist() == [book.deals["deal_id"].iat[0]]
+    assert not [i for i in issues if i.sheet == "Evidence"]

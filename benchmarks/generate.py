@@ -53,6 +53,9 @@ REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 TEMPLATE = REPO / "workbook_template.xlsx"
 
+Row = tuple[CellValue, ...]
+"""One generated table row, in the column order of its schema spec."""
+
 _HISTORY_DAYS = 730
 _REPS = 40
 
@@ -307,7 +310,7 @@ def generate(size: Size, base: Path, path: Path) -> None:
     reps = texts.rep_names(rng, _REPS)
     plans = plan_deals(rng, size.deals, reps)
     actions = plan_evidence(rng, plans, size.evidence)
-    bodies = {
+    bodies: dict[schema.TableSpec, list[Row] | Iterator[Row]] = {
         schema.PROCESS: [_process_row(stage) for stage in LADDER],
         schema.CRITERIA: [_criterion_row(criterion) for criterion in CRITERIA],
         schema.TEAM: team_rows(rng, reps),
@@ -322,7 +325,7 @@ def generate(size: Size, base: Path, path: Path) -> None:
         "amount": package.append_number_format(3),
     }
     for spec, rows in bodies.items():
-        count = len(actions) if spec is schema.EVIDENCE else len(rows)
+        count = len(rows) if isinstance(rows, list) else len(actions)
         package.set_table_rows(_table(tables, spec), count)
     add_dashboard(package, strings, _won_by_month(plans))
     add_shared_strings_part(package)
@@ -395,7 +398,7 @@ def _currencies(
     return reporting, [code for code in others if code != reporting]
 
 
-def _process_row(stage: Stage) -> tuple[CellValue, ...]:
+def _process_row(stage: Stage) -> Row:
     return (
         stage.name,
         stage.goal,
@@ -406,7 +409,7 @@ def _process_row(stage: Stage) -> tuple[CellValue, ...]:
     )
 
 
-def _criterion_row(criterion: Criterion) -> tuple[CellValue, ...]:
+def _criterion_row(criterion: Criterion) -> Row:
     required = "Yes" if criterion.required else "No"
     return (
         criterion.stage,
@@ -418,10 +421,10 @@ def _criterion_row(criterion: Criterion) -> tuple[CellValue, ...]:
     )
 
 
-def team_rows(rng: random.Random, reps: list[str]) -> list[tuple[CellValue, ...]]:
+def team_rows(rng: random.Random, reps: list[str]) -> list[Row]:
     """Return Team rows: five managers, quotas of 30k to 120k, a few leavers."""
     managers = texts.rep_names(rng, 5)
-    rows = []
+    rows: list[Row] = []
     for number, rep in enumerate(reps):
         rows.append(
             (
@@ -524,10 +527,10 @@ def deal_rows(
     plans: list[DealPlan],
     reporting: str,
     currencies: Sequence[str],
-) -> list[tuple[CellValue, ...]]:
+) -> list[Row]:
     """Return the Deals rows, in the order of :data:`addin.schema.DEALS`."""
     customers = texts.customer_names(rng, max(len(plans) * 6 // 10, 1))
-    rows = []
+    rows: list[Row] = []
     for plan in plans:
         currency = rng.choice(currencies) if currencies and rng.random() < 0.3 else None
         declared = _declared_stage(rng, plan)
@@ -566,7 +569,7 @@ def _declared_stage(rng: random.Random, plan: DealPlan) -> str | None:
 
 def evidence_rows(
     rng: random.Random, plans: list[DealPlan], actions: list[Action]
-) -> Iterator[tuple[CellValue, ...]]:
+) -> Iterator[Row]:
     """Yield the Evidence rows, in the order of :data:`addin.schema.EVIDENCE`."""
     proofs = {criterion.criterion: criterion.proof for criterion in CRITERIA}
     for day, index, criterion in actions:

@@ -45,6 +45,14 @@ def excel_serial(day: dt.date) -> int:
     return (day - _EXCEL_EPOCH).days
 
 
+def split_cell(ref: str) -> tuple[str, int]:
+    """Return the column letters and row of a cell, or of a range's first cell."""
+    match = _CELL_REF.match(ref)
+    if match is None:
+        raise ValueError(f"invalid cell reference {ref!r}; expected e.g. A1")
+    return match.group(1), int(match.group(2))
+
+
 def escape(value: str) -> str:
     """Escape text for an XML element body."""
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -65,11 +73,11 @@ class TablePart:
 
     @property
     def first_column(self) -> int:
-        return column_index(_CELL_REF.match(self.ref).group(1))
+        return column_index(split_cell(self.ref)[0])
 
     @property
     def header_row(self) -> int:
-        return int(_CELL_REF.match(self.ref).group(2))
+        return split_cell(self.ref)[1]
 
 
 class Package:
@@ -137,7 +145,7 @@ class Package:
     def set_table_rows(self, table: TablePart, body_rows: int) -> None:
         """Resize a table (and its filter) to its header plus ``body_rows`` rows."""
         start, end = table.ref.split(":")
-        end_column = _CELL_REF.match(end).group(1)
+        end_column = split_cell(end)[0]
         table.ref = f"{start}:{end_column}{table.header_row + max(body_rows, 1)}"
         root = self.xml(table.path)
         root.set("ref", table.ref)
@@ -158,7 +166,7 @@ class Package:
                 continue
             cells: list[CellValue] = [None] * width
             for cell in row.iterfind("m:c", _NS):
-                letters = _CELL_REF.match(cell.get("r")).group(1)
+                letters = split_cell(cell.get("r"))[0]
                 offset = column_index(letters) - first
                 if 0 <= offset < width:
                     cells[offset] = _cell_value(cell, strings)
@@ -166,7 +174,7 @@ class Package:
         return rows[: self._body_rows(table)]
 
     def _body_rows(self, table: TablePart) -> int:
-        end_row = int(_CELL_REF.match(table.ref.split(":")[1]).group(2))
+        end_row = split_cell(table.ref.split(":")[1])[1]
         return end_row - table.header_row
 
     def column_styles(self, sheet_path: str) -> dict[int, int]:
@@ -266,7 +274,8 @@ class SharedStrings:
     """The shared strings table: the base's items unchanged, new ones appended."""
 
     def __init__(self, package: Package) -> None:
-        self._items: list[bytes] = []
+        self._items: list[bytes | str] = []
+        """Serialized ``<si>`` items of the base, then plain new texts."""
         self._index: dict[str, int] = {}
         self._texts: list[str] = []
         self.references = 0

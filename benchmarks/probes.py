@@ -30,8 +30,14 @@ import sys
 import time
 import xml.parsers.expat
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+    from addin.output import OutputSheet
 
 _READ_BYTES = 1 << 20
 
@@ -139,7 +145,7 @@ def usual(path: Path, sheets: Path, output: Path) -> dict[str, float]:
     }
 
 
-def _add_sheet(book: object, sheet: object) -> None:
+def _add_sheet(book: Workbook, sheet: OutputSheet) -> None:
     """Write one output sheet as plain rows: title, then each block's table."""
     if sheet.name in book.sheetnames:
         del book[sheet.name]
@@ -158,7 +164,7 @@ def _add_sheet(book: object, sheet: object) -> None:
         worksheet.sheet_state = "hidden"
 
 
-_PROBES: dict[str, Callable[..., dict[str, object]]] = {
+_PROBES: dict[str, Callable[..., Mapping[str, object]]] = {
     "floor": lambda path: floor(Path(path)),
     "phases": lambda path, as_of, output, sheets: phases(
         Path(path), dt.date.fromisoformat(as_of), Path(output), Path(sheets)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -229,3 +231,24 @@ def test_hostile_evidence_id_variant_matches(tmp_path, deal_id, logged_id):
 
     assert book.evidence["deal_id"].tolist() == [book.deals["deal_id"].iat[0]]
     assert not [i for i in issues if i.sheet == "Evidence"]
+
+
+def test_hostile_missing_table_links_to_a1(tmp_path):
+    path = write_team_workbook(
+        tmp_path / "team.xlsx", omit=("settings", "rates", "curve")
+    )
+    output = path.with_name("refreshed.xlsx")
+
+    _refresh(path)
+
+    with zipfile.ZipFile(output) as package:
+        sheets = [
+            package.read(name).decode()
+            for name in package.namelist()
+            if name.startswith("xl/worksheets/sheet")
+        ]
+    locations = [
+        match for sheet in sheets for match in re.findall(r'location="([^"]*)"', sheet)
+    ]
+    assert "Settings!A1" in locations
+    assert "Settings" not in locations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from addin.locale import text
-from addin.model import Issue
+from addin.model import Issue, sheet_reference
 from addin.output import Block, Column, Highlight, OutputSheet
 from addin.sheets import sheet_name
 
@@ -48,7 +48,11 @@ def issues_sheet(
         )
         for issue in ordered
     ]
-    links = {(index, 1): issue.location for index, issue in enumerate(ordered)}
+    links = {
+        (index, 1): _link_target(issue)
+        for index, issue in enumerate(ordered)
+        if issue.sheet
+    }
     columns = [
         Column(text("issues.col.severity", language), "text", 10),
         Column(text("issues.col.location", language), "text", 18),
@@ -76,3 +80,14 @@ def issues_sheet(
         warnings=sum(issue.severity == "warning" for issue in issues),
     )
     return OutputSheet(name=sheet_name("issues", language), title=title, blocks=[block])
+
+
+def _link_target(issue: Issue) -> str:
+    """Return the cell an issue links to: its own cell, else the sheet's A1.
+
+    Excel reads a link to a bare sheet name as a defined name, which is not
+    found, so a link to the whole sheet goes to its first cell.
+    """
+    if issue.cell:
+        return issue.location
+    return f"{sheet_reference(issue.sheet)}!A1"

@@ -606,6 +606,16 @@ def read_workbook(path: str | Path, language: str = "en") -> RawWorkbook:
     return book
 
 
+def read_sheet_grids(path: str | Path, language: str = "en") -> Mapping[str, Grid]:
+    """Return the worksheets of ``path`` by name, each read on first lookup.
+
+    Raises:
+        WorkbookError: The file, or a sheet when it is looked up, is damaged.
+    """
+    path = Path(path)
+    return _CalamineGrids(_open_calamine(path, language), path, language)
+
+
 class _CalamineGrids(Mapping[str, Grid]):
     """The worksheets of a calamine workbook, each read on first lookup."""
 

@@ -97,25 +97,21 @@ def state_sheet(first_seen: dict[str, dt.date | None]) -> OutputSheet:
     )
 
 
-def read_saved_state(path: Path) -> SavedState:
-    """Read the state and History sheets of an earlier refresh, if any."""
-    from python_calamine import CalamineWorkbook
+def read_saved_state(path: Path, language: str = "en") -> SavedState:
+    """Read the state and History sheets of an earlier refresh, if any.
 
-    workbook = CalamineWorkbook.from_path(str(path))
-    present = set(workbook.sheet_names)
-    state = workbook.get_sheet_by_name(STATE_SHEET) if STATE_SHEET in present else None
+    Raises:
+        WorkbookError: One of those sheets is damaged, for example its part
+            is missing from the package; ``language`` is that of the message.
+    """
+    from addin.reader import read_sheet_grids
+
+    grids = read_sheet_grids(path, language)
     # The History sheet is named in the language of the refresh that wrote it.
-    history = next(
-        (
-            workbook.get_sheet_by_name(name)
-            for name in sheet_names("history")
-            if name in present
-        ),
-        None,
-    )
+    history = next((name for name in sheet_names("history") if name in grids), None)
     return saved_state_from_grids(
-        state.to_python() if state is not None else None,
-        history.to_python() if history is not None else None,
+        grids.get(STATE_SHEET),
+        grids[history] if history is not None else None,
     )
 
 

@@ -252,3 +252,36 @@ def test_hostile_missing_table_links_to_a1(tmp_path):
     ]
     assert "Settings!A1" in locations
     assert "Settings" not in locations
+
+
+def test_hostile_state_part_missing_exits_2(tmp_path):
+    path = write_team_workbook(tmp_path / "team.xlsx", deals=[deal("D1")])
+    _refresh(path)
+    refreshed = path.with_name("refreshed.xlsx")
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(refreshed) as source:
+        state_part = _sheet_part(source, "salesflow state")
+        with zipfile.ZipFile(damaged, "w") as target:
+            for item in source.infolist():
+                if item.filename != state_part:
+                    target.writestr(item, source.read(item.filename))
+
+    result = CliRunner().invoke(main, ["refresh", str(damaged), "--as-of", AS_OF])
+
+    assert result.exit_code == 2
+    assert "is damaged" in result.output
+
+
+def _sheet_part(package: zipfile.ZipFile, name: str) -> str:
+    """Return the part of sheet ``name`` by the workbook's relationships."""
+    workbook = package.read("xl/workbook.xml").decode()
+    relations = package.read("xl/_rels/workbook.xml.rels").decode()
+    sheet = re.search(rf'<sheet [^>]*name="{name}"[^>]*>', workbook)
+    assert sheet is not None
+    relation_id = re.search(r'id="([^"]+)"', sheet.group(0))
+    assert relation_id is not None
+    relation = re.search(rf'<Relationship [^>]*Id="{relation_id[1]}"[^>]*>', relations)
+    assert relation is not None
+    target = re.search(r'Target="/?(?:xl/)?([^"]+)"', relation.group(0))
+    assert target is not None
+    return f"xl/{target[1]}"

@@ -285,3 +285,23 @@ def _sheet_part(package: zipfile.ZipFile, name: str) -> str:
     target = re.search(r'Target="/?(?:xl/)?([^"]+)"', relation.group(0))
     assert target is not None
     return f"xl/{target[1]}"
+
+
+def test_hostile_history_header_lost_stops(tmp_path):
+    path = write_team_workbook(tmp_path / "team.xlsx", deals=[deal("D1")])
+    _refresh(path)
+    refreshed = path.with_name("refreshed.xlsx")
+    edited = tmp_path / "edited.xlsx"
+    with zipfile.ZipFile(refreshed) as source:
+        history_part = _sheet_part(source, "History")
+        with zipfile.ZipFile(edited, "w") as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == history_part:
+                    data = data.replace(b">Forecast on<", b">Forecast off<")
+                target.writestr(item, data)
+
+    result = CliRunner().invoke(main, ["refresh", str(edited), "--as-of", AS_OF])
+
+    assert result.exit_code == 2
+    assert "no header row with Forecast on" in result.output

@@ -228,6 +228,12 @@ TEXTS: dict[str, str] = {
     ),
     "validate.setting_unknown.closest.fix": "Rename the setting to {closest}.",
     "validate.default_today": "today",
+    "history.no_header": (
+        "The History sheet has rows but no header row with {header}, so "
+        "salesflow cannot read its earlier forecasts and stopped rather than "
+        "lose them. Type the header back (row 3, column A), or copy the "
+        "History sheet from a file in .salesflow-backups, and refresh again."
+    ),
     "validate.setting_invalid": "The {setting} setting {value} is not valid.",
     "validate.setting_invalid.fix": (
         "Type {expected}. Until then the default ({default}) is used."

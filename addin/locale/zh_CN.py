@@ -534,6 +534,7 @@ TEXTS: dict[str, str] = {
     "validate.setting_unknown.closest": "{value} 不是 salesflow 认识的设置项；是否指 {closest}？",
     "validate.setting_unknown.closest.fix": "请把设置项改名为 {closest}。",
     "validate.default_today": "今天",
+    "history.no_header": "“历史”工作表有数据行，但没有含 {header} 的表头行，salesflow 无法读取以前的预测，为免丢失而停止。请把表头补回（第 3 行 A 列），或从 .salesflow-backups 中的文件复制“历史”工作表，然后重新刷新。",
     "validate.setting_invalid": "设置项 {setting} 的值 {value} 无效。",
     "validate.setting_invalid.fix": "请输入{expected}。在此之前使用默认值（{default}）。",
     "validate.expected.currency": "三个字母的币种代码，例如 USD",

@@ -13,6 +13,7 @@ import pandas as pd
 
 from addin.engine.forecast import TEAM_SCOPE
 from addin.engine.history import FIGURE_COLUMNS, HISTORY_COLUMNS, PIPELINE_PREFIX
+from addin.errors import WorkbookError
 from addin.locale import LANGUAGES, text
 from addin.model import CellValue
 from addin.output import Block, Column, OutputSheet
@@ -132,6 +133,14 @@ def _grid_table(rows: Sequence[Sequence[CellValue]]) -> pd.DataFrame:
                 for line in rows[index + 1 :]
             ]
             return pd.DataFrame([line[: len(header)] for line in body], columns=header)
+    if any(cell not in (None, "") for row in rows[1:] for cell in row):
+        # Refresh rewrites the whole sheet, so rows it cannot read would be
+        # lost for good; stopping keeps them for the user to repair.
+        # NOTE: the message is in English, because the sheet's language is
+        # not known here.
+        raise WorkbookError(
+            text("history.no_header", "en", header=" / ".join(sorted(as_of_headers)))
+        )
     return pd.DataFrame(columns=[])
 
 

@@ -25,9 +25,15 @@ from addin.sheets import other_language_sheet
 from addin.sheets.deal_audit import audit_table, deal_audit_sheet
 from addin.sheets.forecast import forecast_sheet
 from addin.sheets.history import history_sheet
-from addin.sheets.scorecard import deal_audit_columns, process_sheets
 from addin.sheets.issues import issues_sheet
-from addin.state import SavedState, read_saved_state, state_sheet
+from addin.sheets.scorecard import deal_audit_columns, process_sheets
+from addin.state import (
+    SavedState,
+    evidence_keys,
+    first_seen_dates,
+    read_saved_state,
+    state_sheet,
+)
 from addin.validate import validate
 
 Progress = Callable[[str], None]
@@ -95,10 +101,12 @@ def compute_sheets(
     stage_audit = audit_stages(book, as_of)
 
     progress("process")
+    keys = evidence_keys(book.evidence)
+    seen = saved.updated(keys, as_of)
     review = review_process(
         book,
         as_of,
-        first_seen=saved.first_seen_of(book, as_of),
+        first_seen=first_seen_dates(keys, seen),
         stuck=stage_audit["stuck"].to_numpy(dtype=bool),
     )
     process_columns = deal_audit_columns(review.audit, language)
@@ -116,7 +124,7 @@ def compute_sheets(
         *process_sheets(review, book.settings),
         forecast_sheet(outlook, accuracy, book.settings.simulations, language),
         history_sheet(history, language),
-        state_sheet(saved.updated(book, as_of)),
+        state_sheet(seen),
     ]
     return RefreshResult(book=book, issues=issues, sheets=sheets, as_of=as_of)
 

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from addin.model import TeamBook
 from addin.output import Block, Column, OutputSheet
 from addin.sheets import sheet_names
 from addin.sheets.history import parse_history
@@ -28,6 +27,8 @@ log = logging.getLogger(__name__)
 STATE_SHEET = "salesflow state"
 _KEY_HEADER = "Evidence key"
 _SEEN_HEADER = "First seen"
+KEYS_PER_CELL = 1_000
+"""Evidence keys packed into one cell: 20,999 characters, under Excel's 32,767."""
 
 
 def evidence_keys(evidence: pd.DataFrame) -> pd.Series:
@@ -41,7 +42,9 @@ def evidence_keys(evidence: pd.DataFrame) -> pd.Series:
         for column in ("deal_id", "criterion", "evidence")
     ]
     dates = pd.to_datetime(evidence["date"], errors="coerce").dt.strftime("%Y-%m-%d")
-    joined = parts[0] + "\x1f" + parts[1] + "\x1f" + dates.fillna("") + "\x1f" + parts[2]
+    joined = (
+        parts[0] + "\x1f" + parts[1] + "\x1f" + dates.fillna("") + "\x1f" + parts[2]
+    )
     return joined.map(_digest).astype(object)
 
 
@@ -62,31 +65,46 @@ class SavedState:
     def is_first_refresh(self) -> bool:
         return not self.first_seen
 
-    def updated(self, book: TeamBook, as_of: dt.date) -> dict[str, dt.date | None]:
-        """Return first-seen dates including the Evidence rows new in ``book``.
+    def updated(self, keys: pd.Series, as_of: dt.date) -> dict[str, dt.date | None]:
+        """Return first-seen dates including the Evidence rows new since then.
 
-        A row new since the last refresh is dated ``as_of``; on the first
-        refresh every row gets no date. Keys of rows since deleted are kept,
-        so a row deleted and typed again is not taken for a new one.
+        Args:
+            keys: :func:`evidence_keys` of the Evidence table now.
+            as_of: Date stamped on rows new since the last refresh. On the
+                first refresh every row gets no date instead.
+
+        Keys of rows since deleted are kept, so a row deleted and typed
+        again is not taken for a new one.
         """
         seen = dict(self.first_seen)
         stamp = None if self.is_first_refresh else as_of
-        for key in evidence_keys(book.evidence):
+        for key in keys:
             seen.setdefault(key, stamp)
         return seen
 
-    def first_seen_of(self, book: TeamBook, as_of: dt.date) -> pd.Series:
-        """Return each Evidence row's first-seen date, aligned with its rows."""
-        seen = self.updated(book, as_of)
-        keys = evidence_keys(book.evidence)
-        return pd.to_datetime(keys.map(seen), errors="coerce")
+
+def first_seen_dates(keys: pd.Series, seen: dict[str, dt.date | None]) -> pd.Series:
+    """Return each Evidence row's first-seen date (NaT when unknown), in row order."""
+    return pd.to_datetime(keys.map(seen), errors="coerce")
 
 
 def state_sheet(first_seen: dict[str, dt.date | None]) -> OutputSheet:
-    """Build the hidden sheet that stores first-seen dates of Evidence rows."""
-    rows = [(key, first_seen[key]) for key in sorted(first_seen)]
+    """Build the hidden sheet that stores first-seen dates of Evidence rows.
+
+    Keys are packed, :data:`KEYS_PER_CELL` to a cell and grouped by date,
+    because a sheet with one row per Evidence row took as long to write as
+    all the visible sheets together on a million rows.
+    """
+    by_date: dict[dt.date | None, list[str]] = {}
+    for key, day in first_seen.items():
+        by_date.setdefault(day, []).append(key)
+    rows = []
+    for day in sorted(by_date, key=lambda day: (day is not None, day or dt.date.min)):
+        keys = sorted(by_date[day])
+        for start in range(0, len(keys), KEYS_PER_CELL):
+            rows.append((day, " ".join(keys[start : start + KEYS_PER_CELL])))
     block = Block(
-        columns=[Column(_KEY_HEADER, "text", 24), Column(_SEEN_HEADER, "date", 12)],
+        columns=[Column(_SEEN_HEADER, "date", 12), Column(_KEY_HEADER, "text", 40)],
         rows=rows,
     )
     return OutputSheet(
@@ -132,25 +150,35 @@ def saved_state_from_grids(
     return state
 
 
-def _header_index(grid: list[list[object]], first_header: str) -> int | None:
+def _header_index(grid: list[list[object]], header: str) -> tuple[int, int] | None:
+    """Return (row, column) of ``header`` in the first rows of a grid."""
     for index, row in enumerate(grid[:10]):
-        if row and row[0] == first_header:
-            return index
+        if header in row:
+            return index, row.index(header)
     return None
 
 
 def _first_seen_from_grid(grid: list[list[object]]) -> dict[str, dt.date | None]:
-    header = _header_index(grid, _KEY_HEADER)
-    if header is None:
-        log.warning("sheet %r has no %r header; first-seen dates are lost",
-                    STATE_SHEET, _KEY_HEADER)
+    keys_at, seen_at = (
+        _header_index(grid, _KEY_HEADER),
+        _header_index(grid, _SEEN_HEADER),
+    )
+    if keys_at is None or seen_at is None:
+        log.warning(
+            "sheet %r has no %r and %r headers; first-seen dates are lost",
+            STATE_SHEET,
+            _KEY_HEADER,
+            _SEEN_HEADER,
+        )
         return {}
     seen: dict[str, dt.date | None] = {}
-    for row in grid[header + 1:]:
-        if not row or not row[0]:
+    for row in grid[keys_at[0] + 1 :]:
+        cells = list(row) + [None, None]
+        packed, day = cells[keys_at[1]], cells[seen_at[1]]
+        if not packed:
             continue
-        value = row[1] if len(row) > 1 else None
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        seen[str(row[0])] = value if isinstance(value, dt.date) else None
+        if isinstance(day, dt.datetime):
+            day = day.date()
+        for key in str(packed).split():
+            seen[key] = day if isinstance(day, dt.date) else None
     return seen

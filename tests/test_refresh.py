@@ -102,7 +102,9 @@ def test_refresh_formula_text_stays_text(tmp_path):
     audit = {row["Deal ID"]: row for row in _table(target, "Deal audit")}
     assert audit["D3"]["Customer"] == '=HYPERLINK("http://example.invalid","x")'
     with zipfile.ZipFile(target) as package:
-        names = [name for name in package.namelist() if name.startswith("xl/worksheets/")]
+        names = [
+            name for name in package.namelist() if name.startswith("xl/worksheets/")
+        ]
         sheet_xml = b"".join(package.read(name) for name in names)
     assert b"<f>HYPERLINK" not in sheet_xml
 
@@ -236,3 +238,36 @@ def test_missing_sheets_one_message_exit_2(tmp_path, command):
     assert result.exit_code == 2
     assert "Deals, Evidence" in result.output
     assert "Traceback" not in result.output
+
+
+def test_backfilled_evidence_scores_less(tmp_path):
+    from addin.reader import read_workbook
+    from addin.refresh import compute_sheets
+    from addin.state import read_saved_state
+
+    first = [evidence("D1", "IQ1", "2026-01-06", evidence="e-mail")]
+    later = [*first, evidence("D1", "NC1", "2026-01-20", evidence="call notes")]
+    deals = [deal("D1", stage="Needs confirmed")]
+    before = write_team_workbook(
+        tmp_path / "before.xlsx",
+        deals=deals,
+        evidence=first,
+        settings={"As-of date": "2026-02-01"},
+    )
+    refresh_file(before)
+    after = write_team_workbook(
+        tmp_path / "after.xlsx",
+        deals=deals,
+        evidence=later,
+        settings={"As-of date": "2026-03-01"},
+    )
+
+    typed_late = compute_sheets(read_workbook(after), None, read_saved_state(before))
+    never_seen = compute_sheets(read_workbook(after), None, None)
+
+    def score(result):
+        audit = next(sheet for sheet in result.sheets if sheet.name == "Deal audit")
+        headers = [column.header for column in audit.blocks[0].columns]
+        return audit.blocks[0].rows[0][headers.index("Process score")]
+
+    assert score(typed_late) < score(never_seen)

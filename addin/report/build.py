@@ -18,7 +18,12 @@ from addin.engine.periods import Period
 from addin.model import RawWorkbook
 from addin.report.content import MonthlyReport, monthly_report, parse_month
 from addin.report.workbook import report_workbook
-from addin.state import SavedState, read_saved_state
+from addin.state import (
+    SavedState,
+    evidence_keys,
+    first_seen_dates,
+    read_saved_state,
+)
 from addin.validate import validate
 
 log = logging.getLogger(__name__)
@@ -78,7 +83,10 @@ def compute_report(
     period = parse_month(month, book.settings.language)
     saved = saved or SavedState()
     book_as_of = as_of or book.settings.effective_as_of()
-    first_seen = saved.first_seen_of(book, book_as_of) if saved.first_seen else None
+    first_seen = None
+    if saved.first_seen:
+        keys = evidence_keys(book.evidence)
+        first_seen = first_seen_dates(keys, saved.updated(keys, book_as_of))
     return monthly_report(
         book,
         [*raw.issues, *issues],

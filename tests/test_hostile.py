@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from workbooks import CRITERIA, PROCESS, TEAM, deal, evidence, write_team_workbook
@@ -305,3 +306,24 @@ def test_hostile_history_header_lost_stops(tmp_path):
 
     assert result.exit_code == 2
     assert "no header row with Forecast on" in result.output
+
+
+@pytest.mark.parametrize(
+    ("state", "words"),
+    [
+        ("visible", "Rename that sheet"),
+        ("hidden", "choose Unhide"),
+        ("veryHidden", "Visual Basic editor"),
+    ],
+)
+def test_hostile_user_sheet_named_funnel(tmp_path, state, words):
+    path = write_team_workbook(tmp_path / "team.xlsx", deals=[deal("D1")])
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("Funnel").sheet_state = state
+    book.save(path)
+
+    result = _refresh(path)
+
+    assert result.exit_code == 1
+    assert words in result.output
+    assert not path.with_name("refreshed.xlsx").exists()

@@ -741,6 +741,15 @@ TEXTS: dict[str, str] = {
         "create, so salesflow left the file unchanged. Rename that sheet "
         "(for example to '{sheet} (own)') and refresh again."
     ),
+    "xlsx.sheet_not_owned.hidden": (
+        "That sheet is hidden: right-click any sheet tab and choose Unhide "
+        "to see it."
+    ),
+    "xlsx.sheet_not_owned.very_hidden": (
+        "That sheet is very hidden, so Excel's Unhide list does not show it: "
+        "set its Visible property to -1 in the Visual Basic editor (Alt+F11) "
+        "to see it."
+    ),
     "xlsx.bad_sheet_name": (
         "'{sheet}' is not a valid sheet name: it must be 1 to 31 characters, "
         "unique, without [ ] : * ? / \\ and not start or end with '."

@@ -640,6 +640,11 @@ TEXTS: dict[str, str] = {
     "validate.repeats": "{column} 列从此单元格起还有 {count} 个单元格存在与上面相同的问题。",
     "validate.repeats.fix": "请按同样方法修正上面列出的单元格，然后再次检查以查看其余问题。",
     # addin/xlsx/
+    "xlsx.sheet_not_owned.hidden": "该工作表已隐藏：右键单击任一工作表标签并选择“取消隐藏”即可看到它。",
+    "xlsx.sheet_not_owned.very_hidden": (
+        "该工作表为“深度隐藏”，Excel 的“取消隐藏”列表不会显示它：请在 Visual Basic "
+        "编辑器（Alt+F11）中把它的 Visible 属性设为 -1 后再查看。"
+    ),
     "xlsx.bad_sheet_name": (
         "“{sheet}”不是有效的工作表名称：必须为 1 到 31 个字符，不能重复，不含 "
         "[ ] : * ? / \\，且不能以 ' 开头或结尾。"

@@ -298,15 +298,24 @@ def _check_ownership(
     index: WorkbookIndex, sheets: list[OutputSheet], language: str
 ) -> None:
     conflicts = [
-        existing.name
+        existing
         for sheet in sheets
         if (existing := index.find_sheet(sheet.name)) is not None and not existing.owned
     ]
     if conflicts:
-        messages = [
-            text("xlsx.sheet_not_owned", language, sheet=name) for name in conflicts
-        ]
+        messages = [_not_owned_message(sheet, language) for sheet in conflicts]
         raise WriteError(" ".join(messages))
+
+
+def _not_owned_message(sheet: WorkbookSheet, language: str) -> str:
+    """Say that a user's sheet has an output sheet's name, and how to free it."""
+    message = text("xlsx.sheet_not_owned", language, sheet=sheet.name)
+    # Excel's Unhide dialog lists hidden sheets but not very hidden ones.
+    hint = {
+        "hidden": "xlsx.sheet_not_owned.hidden",
+        "veryHidden": "xlsx.sheet_not_owned.very_hidden",
+    }.get(sheet.element.get("state", "visible"))
+    return f"{message} {text(hint, language)}" if hint else message
 
 
 def _sheets_to_remove(

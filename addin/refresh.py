@@ -151,8 +151,6 @@ def refresh_file(
     result = compute_sheets(raw, as_of, saved, progress, language)
 
     progress("write")
-    if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
     language = result.book.settings.language
     written = write_output_sheets(
         path,

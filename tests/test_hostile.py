@@ -327,3 +327,16 @@ def test_hostile_user_sheet_named_funnel(tmp_path, state, words):
     assert result.exit_code == 1
     assert words in result.output
     assert not path.with_name("refreshed.xlsx").exists()
+
+
+def test_hostile_output_folder_is_a_file(tmp_path):
+    path = write_team_workbook(tmp_path / "team.xlsx", deals=[deal("D1")])
+    (tmp_path / "reports").write_text("not a folder")
+    output = tmp_path / "reports" / "team.xlsx"
+
+    result = CliRunner().invoke(main, ["refresh", str(path), "-o", str(output)])
+
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 1
+    assert "Could not write team.xlsx" in result.output
+    assert "Check that the folder" in result.output

@@ -772,7 +772,9 @@ TEXTS: dict[str, str] = {
         "discarded and the workbook is unchanged."
     ),
     "xlsx.io_failed": (
-        "Could not write {workbook}: {reason}. The workbook is unchanged."
+        "Could not write {workbook}: {reason}. The workbook is unchanged. "
+        "Check that the folder {folder} can be written to and has free "
+        "space, and that no other program holds the file, then try again."
     ),
     "xlsx.not_a_package": (
         "{workbook} is not an .xlsx or .xlsm workbook: it has no zip "

@@ -350,7 +350,10 @@ TEXTS: dict[str, str] = {
     "xlsx.cell_cut": "{cell} 的文本超过 Excel 的 32,767 个字符上限，已被截断，末尾有说明。",
     "xlsx.table_renamed": "工作簿中已使用名称 {wanted}，因此“{sheet}”上的表格命名为 {name}。",
     "xlsx.check_failed": "新写出的工作簿副本未通过检查（{reason}），已丢弃；原工作簿未改动。",
-    "xlsx.io_failed": "无法写入 {workbook}：{reason}。原工作簿未改动。",
+    "xlsx.io_failed": (
+        "无法写入 {workbook}：{reason}。原工作簿未改动。请确认文件夹 {folder} "
+        "可写且有剩余空间，并且没有其他程序占用该文件，然后重试。"
+    ),
     # addin/template.py
     "template.property.title": "salesflow 团队工作簿",
     "template.property.description": (

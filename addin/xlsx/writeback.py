@@ -143,7 +143,13 @@ def write_output_sheets(
         os.replace(temporary, target)
     except OSError as error:
         raise WriteError(
-            text("xlsx.io_failed", language, workbook=target.name, reason=error)
+            text(
+                "xlsx.io_failed",
+                language,
+                workbook=target.name,
+                reason=error,
+                folder=target.parent,
+            )
         ) from error
     finally:
         temporary.unlink(missing_ok=True)
@@ -575,13 +581,21 @@ def _check_well_formed(package: zipfile.ZipFile, name: str) -> None:
 
 
 def _temporary_sibling(target: Path, language: str) -> Path:
+    """Create an empty file beside ``target``, and ``target``'s folder if missing."""
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         descriptor, name = tempfile.mkstemp(
             prefix=f".{target.stem}.", suffix=".salesflow-tmp", dir=target.parent
         )
     except OSError as error:
         raise WriteError(
-            text("xlsx.io_failed", language, workbook=target.name, reason=error)
+            text(
+                "xlsx.io_failed",
+                language,
+                workbook=target.name,
+                reason=error,
+                folder=target.parent,
+            )
         ) from error
     os.close(descriptor)
     return Path(name)

@@ -448,6 +448,8 @@ def parse_percent(value: CellValue) -> Parsed[float]:
     100 % with a warning, because a rep who typed 1 may have meant 1 %.
     Text ending in ``%`` is always a percent.
     """
+    # NOTE: the parser sees no number format, so 1.5 in a cell formatted as
+    # a percentage (shown as 150 %) is read as 1.5 %, without an issue.
     if isinstance(value, str) and not _is_blank(value):
         typed = unicodedata.normalize("NFKC", clean_text(value))
         if typed.endswith("%"):

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -260,17 +261,30 @@ def test_hostile_state_part_missing_exits_2(tmp_path):
     _refresh(path)
     refreshed = path.with_name("refreshed.xlsx")
     damaged = tmp_path / "damaged.xlsx"
-    with zipfile.ZipFile(refreshed) as source:
-        state_part = _sheet_part(source, "salesflow state")
-        with zipfile.ZipFile(damaged, "w") as target:
-            for item in source.infolist():
-                if item.filename != state_part:
-                    target.writestr(item, source.read(item.filename))
+    _copy_package(refreshed, damaged, "salesflow state", lambda data: None)
 
     result = CliRunner().invoke(main, ["refresh", str(damaged), "--as-of", AS_OF])
 
     assert result.exit_code == 2
     assert "is damaged" in result.output
+
+
+def _copy_package(
+    source: Path, target: Path, sheet: str, edit: Callable[[bytes], bytes | None]
+) -> None:
+    """Copy a package, passing the part of ``sheet`` through ``edit``.
+
+    ``edit`` returns the part's new content, or None to leave the part out.
+    """
+    with zipfile.ZipFile(source) as package:
+        sheet_part = _sheet_part(package, sheet)
+        with zipfile.ZipFile(target, "w") as copy:
+            for item in package.infolist():
+                data: bytes | None = package.read(item.filename)
+                if item.filename == sheet_part:
+                    data = edit(data)
+                if data is not None:
+                    copy.writestr(item, data)
 
 
 def _sheet_part(package: zipfile.ZipFile, name: str) -> str:
@@ -293,14 +307,12 @@ def test_hostile_history_header_lost_stops(tmp_path):
     _refresh(path)
     refreshed = path.with_name("refreshed.xlsx")
     edited = tmp_path / "edited.xlsx"
-    with zipfile.ZipFile(refreshed) as source:
-        history_part = _sheet_part(source, "History")
-        with zipfile.ZipFile(edited, "w") as target:
-            for item in source.infolist():
-                data = source.read(item.filename)
-                if item.filename == history_part:
-                    data = data.replace(b">Forecast on<", b">Forecast off<")
-                target.writestr(item, data)
+    _copy_package(
+        refreshed,
+        edited,
+        "History",
+        lambda data: data.replace(b">Forecast on<", b">Forecast off<"),
+    )
 
     result = CliRunner().invoke(main, ["refresh", str(edited), "--as-of", AS_OF])
 

@@ -142,15 +142,7 @@ def write_output_sheets(
             result.backup = _keep_backup(target, backups)
         os.replace(temporary, target)
     except OSError as error:
-        raise WriteError(
-            text(
-                "xlsx.io_failed",
-                language,
-                workbook=target.name,
-                reason=error,
-                folder=target.parent,
-            )
-        ) from error
+        raise _io_failed(target, error, language) from error
     finally:
         temporary.unlink(missing_ok=True)
     log.info("wrote %s: added %s, replaced %s", target, result.added, result.replaced)
@@ -580,6 +572,18 @@ def _check_well_formed(package: zipfile.ZipFile, name: str) -> None:
     parser.Parse(b"", True)
 
 
+def _io_failed(target: Path, error: OSError, language: str) -> WriteError:
+    return WriteError(
+        text(
+            "xlsx.io_failed",
+            language,
+            workbook=target.name,
+            reason=error,
+            folder=target.parent,
+        )
+    )
+
+
 def _temporary_sibling(target: Path, language: str) -> Path:
     """Create an empty file beside ``target``, and ``target``'s folder if missing."""
     try:
@@ -588,15 +592,7 @@ def _temporary_sibling(target: Path, language: str) -> Path:
             prefix=f".{target.stem}.", suffix=".salesflow-tmp", dir=target.parent
         )
     except OSError as error:
-        raise WriteError(
-            text(
-                "xlsx.io_failed",
-                language,
-                workbook=target.name,
-                reason=error,
-                folder=target.parent,
-            )
-        ) from error
+        raise _io_failed(target, error, language) from error
     os.close(descriptor)
     return Path(name)
 

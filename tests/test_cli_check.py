@@ -128,7 +128,7 @@ def test_check_help(flag):
     lines = result.output.splitlines()
 
     assert result.exit_code == 0
-    assert lines[2].startswith("  Check the workbook's inputs")
+    assert lines[2].startswith("  List every problem in the workbook's inputs")
     assert "Example:" in result.output
     assert "salesflow check team.xlsx" in result.output
 

@@ -111,6 +111,20 @@ def command_argv(command: str, path: Path, work: Path) -> list[str]:
             "--backups",
             "0",
         ]
+    if command == "report":
+        output = work / f"report-{path.name}"
+        month = AS_OF.strftime("%Y-%m")
+        return [
+            sys.executable,
+            "-c",
+            _CLI,
+            "report",
+            str(path),
+            "--month",
+            month,
+            "-o",
+            str(output),
+        ]
     if command == "usual":
         output = work / f"openpyxl-{path.name}"
         sheets = work / f"sheets-{path.stem}.pickle"

@@ -45,7 +45,7 @@ def measured(results_page: Path) -> dict[str, SizeResult]:
             "--repeat",
             "1",
             "--commands",
-            "usual",
+            "report,usual",
             "--results",
             str(results_page),
         ]
@@ -77,7 +77,13 @@ def test_generate_user_sheet_parts() -> None:
 
 @pytest.mark.parametrize(
     ("size", "command"),
-    [("S", "floor"), ("S", "check"), ("S", "refresh"), ("XS", "usual")],
+    [
+        ("S", "floor"),
+        ("S", "check"),
+        ("S", "refresh"),
+        ("XS", "report"),
+        ("XS", "usual"),
+    ],
 )
 def test_run_command_measured(
     measured: dict[str, SizeResult], size: str, command: str

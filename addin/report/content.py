@@ -30,7 +30,7 @@ from addin.engine.forecast import TEAM_SCOPE, Forecast, ForecastFigures, forecas
 from addin.engine.history import METHODS, forecast_accuracy, history_accuracy
 from addin.engine.periods import Period, period_containing
 from addin.engine.score import WON_CLASSES
-from addin.engine.scorecard import ProcessReview, review_process
+from addin.engine.scorecard import SCORECARD_COLUMNS, ProcessReview, review_process
 from addin.engine.stages import audit_stages
 from addin.errors import SalesflowError
 from addin.locale import text
@@ -38,18 +38,8 @@ from addin.model import Issue, TeamBook
 
 _MONTH_PATTERN = re.compile(r"(\d{4})-(\d{2})")
 
-RESULT_FIGURES = (
-    "won",
-    "quota",
-    "attainment",
-    "process_score",
-    "luck_share",
-    "pipeline",
-    "coverage",
-    "by_result",
-    "by_process",
-    "difference",
-)
+# Every scorecard figure between the rep's name and the coaching notes.
+RESULT_FIGURES = SCORECARD_COLUMNS[1:-1]
 """Scorecard columns the report shows for the team and each rep."""
 
 

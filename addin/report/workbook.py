@@ -36,7 +36,7 @@ from addin.report.charts import (
     funnel_chart,
     won_by_rep_chart,
 )
-from addin.report.content import MonthlyReport, RepPage
+from addin.report.content import RESULT_FIGURES, MonthlyReport, RepPage
 from addin.xlsx.values import display_width
 
 MAX_SHEET_NAME = 31
@@ -308,17 +308,7 @@ def _write_summary(page: _Page, report: MonthlyReport, source: str) -> None:
             source=source,
         ),
     )
-    keys = (
-        "won",
-        "quota",
-        "attainment",
-        "process_score",
-        "luck_share",
-        "pipeline",
-        "coverage",
-        "by_result",
-        "by_process",
-    )
+    keys = tuple(key for key in RESULT_FIGURES if key != "difference")
     page.figures(
         [
             *(text(f"scorecard.col.{key}", language) for key in keys),

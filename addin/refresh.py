@@ -45,7 +45,7 @@ def _no_progress(step: str) -> None:
 
 @dataclass
 class RefreshSummary:
-    """What a refresh did, for the summary printed at its end."""
+    """Counts, sheets and paths of one refresh, for the summary printed at its end."""
 
     deals: int
     issues: Counter[str]

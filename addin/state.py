@@ -1,4 +1,4 @@
-"""What salesflow remembers between refreshes, kept inside the workbook.
+"""State kept inside the workbook between refreshes.
 
 Back-filled evidence can only be recognised if salesflow has stored when it
 first saw each Evidence row. Every refresh records that date in a hidden

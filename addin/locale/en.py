@@ -662,7 +662,7 @@ TEXTS: dict[str, str] = {
     ),
     "forecast.stage_block": "Win % by stage: the manager's estimate and what happened",
     "forecast.col.stage": "Stage",
-    "forecast.no_stage": "(no stage earned)",
+    "forecast.no_stage": "(every deal, from creation)",
     "forecast.col.manager_win_pct": "Manager Win %",
     "forecast.col.observed_win_rate": "Observed win rate",
     "forecast.col.win_gap": "Observed - manager",

@@ -292,7 +292,7 @@ TEXTS: dict[str, str] = {
     "forecast.note.coverage": "覆盖倍数：本期预计成交的在途商机金额除以尚未完成的指标。",
     "forecast.stage_block": "各阶段赢单率：经理估计与实际结果",
     "forecast.col.stage": "阶段",
-    "forecast.no_stage": "（未获得任何阶段）",
+    "forecast.no_stage": "（所有商机，自创建起）",
     "forecast.col.manager_win_pct": "经理赢单率",
     "forecast.col.observed_win_rate": "实际赢单率",
     "forecast.col.win_gap": "实际 - 经理",

@@ -17,6 +17,24 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 CASES = Path(__file__).resolve().parent / "data" / "cases"
+
+# Case workbooks whose parts must come out of a refresh byte for byte.
+SURVIVOR_FILES = [
+    "c01_drawings.xlsx",
+    "c02_dv_crosssheet.xlsx",
+    "c05_macro_button.xlsm",
+    "c06_comments.xlsx",
+]
+# Package entries that list sheets, and the style table (only appended to):
+# the only shared parts a refresh may rewrite.
+LISTING_PARTS = {
+    "[Content_Types].xml",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "docProps/app.xml",
+    "xl/calcChain.xml",
+    "xl/styles.xml",
+}
 """Folder of the case workbooks, beside the repository."""
 
 DEAL_HEADERS = {

@@ -23,27 +23,9 @@ from addin import schema
 from addin.output import Block, Column, OutputSheet
 from addin.refresh import refresh_file
 from addin.xlsx.writeback import write_output_sheets
+from tests.cases import CASES, LISTING_PARTS, SURVIVOR_FILES
 from tests.libreoffice import convert, needs_libreoffice
 from tests.workbooks import deal, evidence, write_team_workbook
-
-CASES = Path(__file__).resolve().parent / "data" / "cases"
-SURVIVORS = [
-    "c01_drawings.xlsx",
-    "c02_dv_crosssheet.xlsx",
-    "c05_macro_button.xlsm",
-    "c06_comments.xlsx",
-]
-# Package entries that list sheets, and the style table, which refresh may
-# rewrite (it only appends to the style table).
-LISTING_PARTS = {
-    "[Content_Types].xml",
-    "xl/workbook.xml",
-    "xl/_rels/workbook.xml.rels",
-    "docProps/app.xml",
-    "docProps/core.xml",
-    "xl/styles.xml",
-    "xl/calcChain.xml",
-}
 
 
 def _input_sheets(tmp_path: Path) -> list[OutputSheet]:
@@ -104,7 +86,7 @@ def _members(path: Path) -> dict[str, str]:
         }
 
 
-@pytest.fixture(params=SURVIVORS)
+@pytest.fixture(params=SURVIVOR_FILES)
 def case_with_tables(request, tmp_path) -> Path:
     target = tmp_path / request.param
     shutil.copy(CASES / request.param, target)

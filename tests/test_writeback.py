@@ -20,23 +20,10 @@ from addin.locale import text
 from addin.output import Block, Chart, Column, Highlight, OutputSheet
 from addin.xlsx import writeback
 from addin.xlsx.writeback import BACKUP_FOLDER, write_output_sheets
+from tests.cases import CASES, LISTING_PARTS, SURVIVOR_FILES
 from tests.libreoffice import convert, needs_libreoffice, pdf_to_png
 
-CASES = Path(__file__).resolve().parent / "data" / "cases"
-CASE_FILES = [
-    "c01_drawings.xlsx",
-    "c02_dv_crosssheet.xlsx",
-    "c05_macro_button.xlsm",
-    "c06_comments.xlsx",
-]
-LISTING_PARTS = {
-    "[Content_Types].xml",
-    "xl/workbook.xml",
-    "xl/_rels/workbook.xml.rels",
-    "docProps/app.xml",
-    "xl/calcChain.xml",
-    "xl/styles.xml",
-}
+CASE_FILES = SURVIVOR_FILES
 HYPERLINK_CUSTOMER = '=HYPERLINK("http://example.invalid","x")'
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -52,6 +53,19 @@ def _as_of_date(
     raise click.BadParameter(message, ctx, param)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _as_of_option(meaning: str) -> Callable[[F], F]:
+    """Return the --as-of option, its help starting with ``meaning``."""
+    return click.option(
+        "--as-of",
+        type=click.DateTime(["%Y-%m-%d"]),
+        callback=_as_of_date,
+        help=f"{meaning} (YYYY-MM-DD); default: Settings, then today.",
+    )
+
+
 _language_option = click.option(
     "--lang",
     "language",
@@ -64,12 +78,7 @@ _language_option = click.option(
 @click.argument(
     "path", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
-@click.option(
-    "--as-of",
-    type=click.DateTime(["%Y-%m-%d"]),
-    callback=_as_of_date,
-    help="Date to analyse as of (YYYY-MM-DD); default: Settings, then today.",
-)
+@_as_of_option("Date to analyse as of")
 @click.option(
     "-o",
     "--output",
@@ -139,12 +148,7 @@ def refresh(
     "path", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the issues as JSON.")
-@click.option(
-    "--as-of",
-    type=click.DateTime(["%Y-%m-%d"]),
-    callback=_as_of_date,
-    help="Date to check as of (YYYY-MM-DD); default: Settings, then today.",
-)
+@_as_of_option("Date to check as of")
 @_language_option
 def check(
     path: Path, as_json: bool, as_of: dt.datetime | None, language: str | None
@@ -242,7 +246,7 @@ def _print_rich_group(
 
 
 def _print_refresh_summary(
-    summary: "RefreshSummary", as_of: dt.date, language: str
+    summary: RefreshSummary, as_of: dt.date, language: str
 ) -> None:
     from addin.locale import text
 
@@ -347,12 +351,7 @@ def serve(host: str, port: int, certfile: str | None, keyfile: str | None) -> No
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the scores and periods as JSON."
 )
-@click.option(
-    "--as-of",
-    type=click.DateTime(["%Y-%m-%d"]),
-    callback=_as_of_date,
-    help="Last day of the backtest (YYYY-MM-DD); default: Settings, then today.",
-)
+@_as_of_option("Last day of the backtest")
 @click.option(
     "--simulations",
     type=click.IntRange(1, 1_000_000),

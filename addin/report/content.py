@@ -420,7 +420,8 @@ def _bar(figure: ForecastFigures, won: float | None) -> ForecastBar:
     )
 
 
-_WON_COLUMNS = [
+# Columns of a rep page's won deals, in the order the report shows them.
+WON_COLUMNS = (
     "deal_id",
     "customer",
     "closed_on",
@@ -428,7 +429,7 @@ _WON_COLUMNS = [
     "score",
     "won_class",
     "skipped_stages",
-]
+)
 
 
 def _rep_pages(
@@ -441,7 +442,7 @@ def _rep_pages(
     # Audit rows are numbered by their position in the Deals table.
     customers = book.deals["customer"].to_numpy()[won.index.to_numpy()]
     won = won.assign(customer=customers).sort_values("closed_on", kind="stable")
-    won_by = _split_by_rep(won[[*_WON_COLUMNS, "rep"]])
+    won_by = _split_by_rep(won[[*WON_COLUMNS, "rep"]])
     statement_by = _split_by_rep(commission_statement(won, book))
     stuck_by = _split_by_rep(_stuck_deals(book, review, stage_audit))
     funnel_by = _split_by_rep(review.funnel)
@@ -457,7 +458,7 @@ def _rep_pages(
                 diagnoses=[d.sentence for d in review.diagnoses if d.rep == rep],
                 funnel=funnel_by(rep),
                 stuck=stuck_by(rep).drop(columns="rep"),
-                won=won_by(rep)[_WON_COLUMNS],
+                won=won_by(rep)[list(WON_COLUMNS)],
                 commissions=statement_by(rep),
             )
         )

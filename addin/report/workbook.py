@@ -36,7 +36,12 @@ from addin.report.charts import (
     funnel_chart,
     won_by_rep_chart,
 )
-from addin.report.content import RESULT_FIGURES, MonthlyReport, RepPage
+from addin.report.content import (
+    RESULT_FIGURES,
+    WON_COLUMNS,
+    MonthlyReport,
+    RepPage,
+)
 from addin.xlsx.values import display_width
 
 MAX_SHEET_NAME = 31
@@ -644,18 +649,9 @@ def _rep_won(page: _Page, rep: RepPage, language: str) -> None:
         ),
         skipped_stages=rep.won["skipped_stages"].map(", ".join),
     )
-    columns = (
-        "deal_id",
-        "customer",
-        "closed_on",
-        "amount_rc",
-        "score",
-        "won_class",
-        "skipped_stages",
-    )
     page.table(
-        [text(f"report.col.{key}", language) for key in columns],
-        _records(won, columns),
+        [text(f"report.col.{key}", language) for key in WON_COLUMNS],
+        _records(won, WON_COLUMNS),
         [None, None, formats.date, formats.amount, formats.score, None, None],
         wide_last=True,
     )

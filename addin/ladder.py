@@ -38,9 +38,9 @@ class CriterionSpec:
     criterion: str
     """Short unique id such as ``NC1``."""
     customer_action: str
-    """What the customer does, with the customer as the subject."""
+    """Action of the customer, written with the customer as the subject."""
     evidence: str
-    """What proves that the customer did it."""
+    """Proof that the customer did it."""
     required: bool
     """Required criteria gate the stage; optional ones only add to the score."""
     weight: float

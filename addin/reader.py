@@ -563,7 +563,7 @@ _ENCRYPTION_STREAMS = (
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 # Start tags of a formula element, with or without a namespace prefix.
 _FORMULA_TAGS = (b"<f>", b"<f ", b":f>", b":f ")
-# Type attribute of a cell that holds an error value such as #N/A.
+# Type attribute of a cell that contains an error value such as #N/A.
 _SCAN_TAGS = (*_FORMULA_TAGS, b't="e"')
 _SCAN_CHUNK = 1 << 20
 _REF = re.compile(r"\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?")

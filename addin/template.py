@@ -55,7 +55,7 @@ FIXED_TIMESTAMP = dt.datetime(2026, 1, 1, 0, 0, 0)
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-# Where each table's header row starts. The Settings sheet has three
+# First cell of each table's header row. The Settings sheet has three
 # tables side by side under a title row, so that each can grow downwards.
 _ANCHORS: dict[str, tuple[int, int]] = {
     "process": (1, 1),

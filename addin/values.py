@@ -8,7 +8,7 @@ with :func:`describe`. A blank cell parses to ``None`` without a problem,
 because only the validator can tell whether the column is mandatory.
 
 The parsers never guess. A value with two readings (``03/04/2024``,
-``12,5``) is an error that asks for an unambiguous form, and a value read
+``12,5``) is an error that requests an unambiguous form, and a value read
 in a way the rep may not expect (a date stored as text or as a bare serial
 number) is read and flagged with a warning.
 
@@ -201,7 +201,7 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _FIRST_SERIAL_YEAR = 1950
 _LAST_SERIAL_YEAR = 2199
 # A real or text date outside these years is an error: Excel stores no date
-# before 1900, and the analysis holds dates as pandas nanosecond timestamps,
+# before 1900, and the analysis stores dates as pandas nanosecond timestamps,
 # which end in April 2262.
 _FIRST_DATE_YEAR = 1900
 _LAST_DATE_YEAR = 2199
@@ -448,7 +448,7 @@ def parse_percent(value: CellValue) -> Parsed[float]:
     100 % with a warning, because a rep who typed 1 may have meant 1 %.
     Text ending in ``%`` is always a percent.
     """
-    # NOTE: the parser sees no number format, so 1.5 in a cell formatted as
+    # NOTE: the parser gets no number format, so 1.5 in a cell formatted as
     # a percentage (shown as 150 %) is read as 1.5 %, without an issue.
     if isinstance(value, str) and not _is_blank(value):
         typed = unicodedata.normalize("NFKC", clean_text(value))

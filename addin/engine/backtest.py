@@ -1,4 +1,4 @@
-"""Backtest: what each forecast method would have said, against what was won.
+"""Backtest: what each forecast method would have forecast, against what was won.
 
 For each finished period, the forecast is rebuilt as it would have stood the
 day before the period started, from information dated before that day only:

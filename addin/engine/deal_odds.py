@@ -14,8 +14,8 @@
   factor, log-normal with the spread of the change in the log of the
   team's won amount from one period to the next, over the last
   :data:`SWING_PERIODS` finished periods, shared by every deal and rep.
-  A prior spread worth :data:`SWING_PRIOR_PERIODS` periods stands in
-  while that history is short.
+  A prior spread worth :data:`SWING_PRIOR_PERIODS` periods is pooled
+  with it, which matters most while that history is short.
 - **New deals**: deals not created yet also close within the period. Each
   rep keeps creating deals at the rate of the last :data:`NEW_DEAL_DAYS`
   days, with the amount of those deals, and wins them with the rep's rate
@@ -299,7 +299,7 @@ NEW_DEAL_DAYS = 90
 
 @dataclass(frozen=True)
 class NewDeals:
-    """What deals created after the as-of date add, by scope and period.
+    """Amounts added by deals created after the as-of date, by scope and period.
 
     The team's row (scope 0) contains zeros, because the team's new deals
     are the sum of its reps' ones.
@@ -398,7 +398,7 @@ SWING_PERIODS = 12
 SWING_PRIOR = 0.3
 """Prior standard deviation of the log swing of a one-month period.
 
-A judgement, not a measurement: it says a month's won amount lands within
+A judgement, not a measurement: it assumes a month's won amount lands within
 about 30 % of its expected level two months in three. A period of m months
 takes 0.3 / sqrt(m), as if its months swung independently.
 """

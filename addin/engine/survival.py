@@ -23,7 +23,7 @@ class SurvivalCurve:
     survival_after: np.ndarray
     """Chance of being still open just after each of ``times``."""
     last_observed: float
-    """Longest time observed, closed or open, in days."""
+    """Maximum time observed, closed or open, in days."""
     tail_hazard: float
     """Chance per day of closing beyond ``last_observed``."""
 

@@ -2,7 +2,7 @@
 
 xlwings Server calls a script with the workbook the task pane sent, as an
 ``xw.Book``. The actions the script queues on that book are sent back and
-applied in Excel. The ``exclude`` option tells the task pane which sheets it
+applied in Excel. The ``exclude`` option lists for the task pane the sheets it
 may send without values: the output sheets that a refresh rewrites anyway.
 """
 

@@ -1,4 +1,4 @@
-"""Where each part of an output sheet goes: rows of titles, tables and notes.
+"""Placement of each part of an output sheet: rows of titles, tables and notes.
 
 A sheet reads top to bottom: the title line in row 1, a blank row, then each
 block with its optional title, its header row, its data rows and its notes,

@@ -4,7 +4,7 @@ A table's name must be unique in the workbook among tables and defined
 names, compared without regard to case, and its id must be unique among the
 workbook's table parts. When a block requests a name that the team already
 uses, the table gets the next free name with a number (``salesflowIssues2``)
-and the write result says so.
+and the write result reports the new name.
 """
 
 from __future__ import annotations
